@@ -1,0 +1,6 @@
+export const PURGE_TOOL = "purge_cache";
+
+export enum ToolName {
+  Restart = "restart_service",
+  Status = "service_status",
+}

@@ -1,0 +1,204 @@
+//! Walking a root: the `ignore` walker, sequential and sorted, hidden files included,
+//! `.gitignore` honoured, symlinks never followed, dependency folders skipped by default.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Folders that hold other people's code or build output, skipped unless
+/// `--no-default-excludes`.
+pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "bower_components",
+    "vendor",
+    "third_party",
+    ".venv",
+    "venv",
+    "site-packages",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    "target",
+    "dist",
+    "build",
+    "out",
+    ".next",
+    ".nuxt",
+    ".turbo",
+    ".cache",
+];
+
+#[derive(Debug)]
+pub struct Entry {
+    /// Path relative to the root, forward slashes.
+    pub rel: String,
+    pub abs: PathBuf,
+    pub size: u64,
+}
+
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<Entry>,
+    /// Skipped on purpose, by reason.
+    pub skipped: BTreeMap<&'static str, u64>,
+    /// Paths that could not be listed: (relative path, reason).
+    pub errors: Vec<(String, String)>,
+}
+
+pub struct Filters {
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    pub default_excludes: bool,
+}
+
+impl Filters {
+    pub fn new(
+        include: &[String],
+        exclude: &[String],
+        default_excludes: bool,
+    ) -> anyhow::Result<Filters> {
+        let build = |globs: &[String]| -> anyhow::Result<Option<GlobSet>> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                b.add(Glob::new(g).map_err(|e| anyhow::anyhow!("bad glob {g:?}: {e}"))?);
+            }
+            Ok(Some(b.build()?))
+        };
+        Ok(Filters {
+            include: build(include)?,
+            exclude: build(exclude)?,
+            default_excludes,
+        })
+    }
+}
+
+pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
+    let meta = std::fs::symlink_metadata(root)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", root.display()))?;
+    if !meta.is_dir() {
+        anyhow::bail!("{} is not a folder", root.display());
+    }
+    let mut out = Walked::default();
+    let default_excludes = filters.default_excludes;
+    let mut wb = ignore::WalkBuilder::new(root);
+    wb.hidden(false)
+        .parents(false)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(false)
+        .require_git(false)
+        .ignore(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| {
+            let name = e.file_name().to_str().unwrap_or("");
+            if e.depth() == 0 {
+                return true;
+            }
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir
+                && (name == ".git" || (default_excludes && DEFAULT_EXCLUDED_DIRS.contains(&name))))
+        });
+    for item in wb.build() {
+        let entry = match item {
+            Ok(e) => e,
+            Err(err) => {
+                let path = match &err {
+                    ignore::Error::WithPath { path, .. } => rel_of(root, path),
+                    _ => String::new(),
+                };
+                out.errors.push((path, err.to_string()));
+                continue;
+            }
+        };
+        let Some(ft) = entry.file_type() else {
+            continue;
+        };
+        if ft.is_symlink() {
+            *out.skipped.entry("symlink").or_default() += 1;
+            continue;
+        }
+        if !ft.is_file() {
+            continue;
+        }
+        let rel = rel_of(root, entry.path());
+        if let Some(inc) = &filters.include {
+            if !inc.is_match(&rel) {
+                *out.skipped.entry("not-included").or_default() += 1;
+                continue;
+            }
+        }
+        if let Some(exc) = &filters.exclude {
+            if exc.is_match(&rel) {
+                *out.skipped.entry("excluded").or_default() += 1;
+                continue;
+            }
+        }
+        let size = match entry.metadata() {
+            Ok(m) => m.len(),
+            Err(e) => {
+                out.errors.push((rel, format!("cannot stat: {e}")));
+                continue;
+            }
+        };
+        out.files.push(Entry {
+            rel,
+            abs: entry.into_path(),
+            size,
+        });
+    }
+    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+fn rel_of(root: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let s: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    s.join("/")
+}
+
+/// Test code: test folders and test file naming conventions of the four languages.
+pub fn is_test_path(rel: &str) -> bool {
+    let (dirs, file) = match rel.rsplit_once('/') {
+        Some((d, f)) => (d, f),
+        None => ("", rel),
+    };
+    let test_dir = dirs.split('/').any(|d| {
+        matches!(
+            d,
+            "test" | "tests" | "__tests__" | "__mocks__" | "spec" | "specs" | "testdata" | "e2e"
+        )
+    });
+    let stem_ext = file.split_once('.');
+    let test_file = file.starts_with("test_")
+        || file == "conftest.py"
+        || file.ends_with("_test.go")
+        || file.ends_with("_test.py")
+        || stem_ext.is_some_and(|(_, ext)| {
+            ext.starts_with("test.") || ext.starts_with("spec.") || ext.starts_with("e2e.")
+        });
+    test_dir || test_file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_test_path;
+
+    #[test]
+    fn test_paths() {
+        assert!(is_test_path("src/__tests__/server.ts"));
+        assert!(is_test_path("pkg/server_test.go"));
+        assert!(is_test_path("tests/test_tools.py"));
+        assert!(is_test_path("src/tools.test.ts"));
+        assert!(!is_test_path("src/testing_utils.ts"));
+        assert!(!is_test_path("src/server.ts"));
+        assert!(!is_test_path("latest/server.py"));
+    }
+}

@@ -1,0 +1,121 @@
+//! The capability matrix: one row per tool (and one per server without tools), CSV or
+//! Markdown.
+
+use mcpsweep_model::{Annotations, Inventory, Server, Tool};
+
+pub const COLUMNS: &[&str] = &[
+    "server",
+    "language",
+    "sdk",
+    "sdk_version",
+    "tool",
+    "dynamic",
+    "mutates",
+    "mutates_evidence",
+    "readOnlyHint",
+    "destructiveHint",
+    "idempotentHint",
+    "openWorldHint",
+    "params",
+    "description",
+    "location",
+];
+
+fn hint(v: Option<bool>) -> String {
+    v.map(|b| b.to_string()).unwrap_or_default()
+}
+
+fn tri(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => "unknown".into(),
+    }
+}
+
+pub fn first_line(s: Option<&str>) -> String {
+    s.and_then(|d| d.lines().map(str::trim).find(|l| !l.is_empty()))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn row(s: &Server, t: Option<&Tool>) -> Vec<String> {
+    let empty = Annotations::default();
+    let a = t.map(|t| &t.annotations).unwrap_or(&empty);
+    let evidence = t
+        .and_then(|t| t.mutates_evidence.first())
+        .map(|e| format!("{}: {}", e.source, e.detail))
+        .unwrap_or_default();
+    vec![
+        s.id.clone(),
+        s.language.clone(),
+        s.sdk.clone(),
+        s.sdk_version.clone().unwrap_or_default(),
+        t.map(|t| t.name.clone()).unwrap_or_default(),
+        t.map(|t| t.dynamic.to_string()).unwrap_or_default(),
+        t.map(|t| tri(t.mutates)).unwrap_or_default(),
+        evidence,
+        hint(a.read_only_hint),
+        hint(a.destructive_hint),
+        hint(a.idempotent_hint),
+        hint(a.open_world_hint),
+        t.map(|t| {
+            t.params
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default(),
+        first_line(t.and_then(|t| t.description.as_deref())),
+        match t {
+            Some(t) => format!("{}:{}", t.file, t.line),
+            None => format!("{}:{}", s.entry.file, s.entry.line),
+        },
+    ]
+}
+
+fn rows(inv: &Inventory) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for s in &inv.servers {
+        if s.tools.is_empty() {
+            out.push(row(s, None));
+        }
+        for t in &s.tools {
+            out.push(row(s, Some(t)));
+        }
+    }
+    out
+}
+
+pub fn csv(inv: &Inventory) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS).expect("in-memory write");
+    for r in rows(inv) {
+        w.write_record(&r).expect("in-memory write");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory flush")).expect("CSV of UTF-8 strings")
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+pub fn markdown(inv: &Inventory) -> String {
+    let mut out = String::from("# MCP capability matrix\n\n");
+    out.push_str(&format!(
+        "{} servers, {} tools, {} files not analysed (see the inventory's coverage).\n\n",
+        inv.servers.len(),
+        inv.servers.iter().map(|s| s.tools.len()).sum::<usize>(),
+        inv.coverage.errors.len()
+    ));
+    out.push_str(&format!("| {} |\n", COLUMNS.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(COLUMNS.len())));
+    for r in rows(inv) {
+        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}

@@ -1,0 +1,353 @@
+//! The scan pipeline: walk each root, prefilter and extract files in parallel, assemble
+//! servers per root, and account for every file that was not analysed.
+
+use crate::args::ScanArgs;
+use crate::discover::{self, Entry, Filters};
+use indicatif::{ProgressBar, ProgressStyle};
+use mcpsweep_extract::manifest::{self, Manifest};
+use mcpsweep_extract::{extract, prefilter, Lang, Limits, SourceFile};
+use mcpsweep_model::{
+    Coverage, CoverageError, Inventory, Root, ScannerInfo, SkipCount, SCHEMA_VERSION,
+};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+pub struct ScanOutcome {
+    pub inventory: Inventory,
+    /// Roots that could not be scanned at all.
+    pub failed_roots: usize,
+}
+
+enum FileOutcome {
+    /// A source file with no SDK marker: kept in case it defines a constant a registration
+    /// elsewhere in its package needs.
+    NotCandidate(Option<Lang>),
+    Skipped(&'static str),
+    Error(String),
+    Facts(Lang, mcpsweep_extract::FileFacts),
+    Manifest(Manifest),
+}
+
+struct Processed {
+    rel: String,
+    outcome: FileOutcome,
+    bytes: u64,
+    /// A candidate parsed (even with syntax errors).
+    parsed: bool,
+    candidate: bool,
+}
+
+pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> {
+    let filters = Filters::new(&args.include, &args.exclude, !args.no_default_excludes)?;
+    let limits = Limits {
+        parse_timeout: Duration::from_secs(args.parse_timeout.max(1)),
+    };
+    let mut roots: Vec<(String, &Path)> = args
+        .paths
+        .iter()
+        .map(|p| (display_root(p), p.as_path()))
+        .collect();
+    roots.sort_by(|a, b| a.0.cmp(&b.0));
+    roots.dedup_by(|a, b| a.0 == b.0);
+
+    let mut inv = Inventory {
+        schema_version: SCHEMA_VERSION.into(),
+        scanner: ScannerInfo {
+            name: "mcpsweep".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        roots: Vec::new(),
+        servers: Vec::new(),
+        configs: Vec::new(),
+        findings: Vec::new(),
+        coverage: Coverage::default(),
+    };
+    let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
+    let mut failed_roots = 0;
+
+    for (label, path) in roots {
+        let walked = match discover::walk(path, &filters) {
+            Ok(w) => w,
+            Err(e) => {
+                failed_roots += 1;
+                inv.roots.push(Root {
+                    path: label.clone(),
+                    commit: None,
+                    status: "error".into(),
+                });
+                inv.coverage.errors.push(CoverageError {
+                    root: label,
+                    file: String::new(),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        inv.roots.push(Root {
+            path: label.clone(),
+            commit: None,
+            status: "ok".into(),
+        });
+        for (reason, n) in &walked.skipped {
+            *skipped.entry(reason.to_string()).or_default() += n;
+        }
+        for (file, reason) in &walked.errors {
+            inv.coverage.errors.push(CoverageError {
+                root: label.clone(),
+                file: file.clone(),
+                reason: reason.clone(),
+            });
+        }
+        inv.coverage.files_seen += walked.files.len() as u64;
+
+        let bar = if show_progress {
+            let b = ProgressBar::new(walked.files.len() as u64);
+            b.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {msg} [{bar:30}] {pos}/{len} files ({per_sec})",
+                )
+                .unwrap()
+                .progress_chars("=> "),
+            );
+            b.set_message(label.clone());
+            b
+        } else {
+            ProgressBar::hidden()
+        };
+        let processed: Vec<Processed> = walked
+            .files
+            .par_iter()
+            .map(|e| {
+                let p = process(e, args, &limits);
+                bar.inc(1);
+                p
+            })
+            .collect();
+        bar.finish_and_clear();
+
+        let mut sources = Vec::new();
+        let mut manifests = Vec::new();
+        let mut others: Vec<(String, Lang)> = Vec::new();
+        for p in processed {
+            inv.coverage.bytes_read += p.bytes;
+            inv.coverage.files_candidates += p.candidate as u64;
+            inv.coverage.files_parsed += p.parsed as u64;
+            match p.outcome {
+                FileOutcome::NotCandidate(Some(lang)) => others.push((p.rel, lang)),
+                FileOutcome::NotCandidate(None) => {}
+                FileOutcome::Skipped(reason) => {
+                    *skipped.entry(reason.to_string()).or_default() += 1
+                }
+                FileOutcome::Error(reason) => inv.coverage.errors.push(CoverageError {
+                    root: label.clone(),
+                    file: p.rel,
+                    reason,
+                }),
+                FileOutcome::Facts(lang, facts) => {
+                    if let Some((line, col)) = facts.syntax_error {
+                        inv.coverage.errors.push(CoverageError {
+                            root: label.clone(),
+                            file: p.rel.clone(),
+                            reason: format!(
+                                "partially analysed: syntax error at line {line} column {col}; the rest of the file was read"
+                            ),
+                        });
+                    }
+                    sources.push(SourceFile {
+                        path: p.rel,
+                        lang,
+                        facts,
+                    })
+                }
+                FileOutcome::Manifest(m) => manifests.push(m),
+            }
+        }
+        // Second pass: files with no SDK marker that define identifiers the package's
+        // registrations use (name constants, enums, schema structs).
+        let extra = symbol_files(
+            path,
+            &sources,
+            &manifests,
+            &others,
+            &limits,
+            args.max_file_size,
+        );
+        for (rel, lang, facts) in extra {
+            inv.coverage.files_parsed += 1;
+            sources.push(SourceFile {
+                path: rel,
+                lang,
+                facts,
+            });
+        }
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        let assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
+        inv.servers.extend(assembled.servers);
+        inv.coverage.unresolved.extend(assembled.unresolved);
+    }
+    inv.coverage.skipped = skipped
+        .into_iter()
+        .map(|(reason, count)| SkipCount { reason, count })
+        .collect();
+    inv.coverage.errors.sort();
+    inv.coverage.unresolved.sort();
+    Ok(ScanOutcome {
+        inventory: inv,
+        failed_roots,
+    })
+}
+
+fn symbol_files(
+    root: &Path,
+    sources: &[SourceFile],
+    manifests: &[Manifest],
+    others: &[(String, Lang)],
+    limits: &Limits,
+    max: u64,
+) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
+    let wanted = mcpsweep_extract::assemble::wanted_symbols(sources, manifests);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let matchers: BTreeMap<_, aho_corasick::AhoCorasick> = wanted
+        .iter()
+        .filter_map(|(k, names)| {
+            aho_corasick::AhoCorasick::new(names)
+                .ok()
+                .map(|m| (k.clone(), m))
+        })
+        .collect();
+    let mut out: Vec<_> = others
+        .par_iter()
+        .filter_map(|(rel, lang)| {
+            let key = mcpsweep_extract::assemble::package_key(rel, *lang, manifests);
+            let m = matchers.get(&key)?;
+            let bytes = read_limited(&root.join(rel), max).ok()?;
+            if bytes.len() as u64 > max
+                || !m.is_match(&bytes)
+                || std::str::from_utf8(&bytes).is_err()
+            {
+                return None;
+            }
+            let facts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                extract(*lang, &bytes, limits)
+            }))
+            .ok()?
+            .ok()?;
+            Some((rel.clone(), *lang, facts))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Root label: the path as given, forward slashes, no trailing slash.
+pub fn display_root(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    let t = s.trim_end_matches('/');
+    if t.is_empty() {
+        "/".into()
+    } else {
+        t.to_string()
+    }
+}
+
+fn process(e: &Entry, args: &ScanArgs, limits: &Limits) -> Processed {
+    let file_name = e.rel.rsplit('/').next().unwrap_or(&e.rel);
+    let lang = Lang::from_path(&e.rel);
+    let is_manifest = manifest::ecosystem_of(file_name).is_some();
+    let mut p = Processed {
+        rel: e.rel.clone(),
+        outcome: FileOutcome::NotCandidate(None),
+        bytes: 0,
+        parsed: false,
+        candidate: false,
+    };
+    if lang.is_none() && !is_manifest {
+        return p;
+    }
+    if !args.include_tests && discover::is_test_path(&e.rel) {
+        p.outcome = FileOutcome::Skipped("test-code");
+        return p;
+    }
+    if e.size > args.max_file_size {
+        p.outcome = FileOutcome::Error(format!(
+            "not analysed: {} bytes is over the {} byte limit (--max-file-size)",
+            e.size, args.max_file_size
+        ));
+        return p;
+    }
+    let bytes = match read_limited(&e.abs, args.max_file_size) {
+        Ok(b) => b,
+        Err(err) => {
+            p.outcome = FileOutcome::Error(format!("not analysed: cannot read: {err}"));
+            return p;
+        }
+    };
+    p.bytes = bytes.len() as u64;
+    if bytes.len() as u64 > args.max_file_size {
+        p.outcome = FileOutcome::Error(format!(
+            "not analysed: grew past the {} byte limit while being read",
+            args.max_file_size
+        ));
+        return p;
+    }
+    if is_manifest {
+        p.outcome = match manifest::parse(&e.rel, &bytes) {
+            Ok(m) => FileOutcome::Manifest(m),
+            Err(reason) => FileOutcome::Error(format!("manifest not read: {reason}")),
+        };
+        return p;
+    }
+    let lang = lang.expect("checked above");
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        p.outcome =
+            FileOutcome::Error("not analysed: binary content (NUL byte) in a source file".into());
+        return p;
+    }
+    if !prefilter::is_candidate(lang, &bytes) {
+        p.outcome = FileOutcome::NotCandidate(Some(lang));
+        return p;
+    }
+    p.candidate = true;
+    if let Err(err) = std::str::from_utf8(&bytes) {
+        p.outcome = FileOutcome::Error(format!(
+            "not analysed: invalid UTF-8 at byte {}",
+            err.valid_up_to()
+        ));
+        return p;
+    }
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract(lang, &bytes, limits)
+    }));
+    p.outcome = match result {
+        Ok(Ok(facts)) => {
+            p.parsed = true;
+            FileOutcome::Facts(lang, facts)
+        }
+        Ok(Err(err)) => FileOutcome::Error(format!("not analysed: {err}")),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            FileOutcome::Error(format!(
+                "not analysed: internal error while extracting: {msg}"
+            ))
+        }
+    };
+    p
+}
+
+/// Read at most `limit + 1` bytes, so a file that grows while being read cannot exhaust memory.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let f = std::fs::File::open(path)?;
+    let mut buf = Vec::new();
+    f.take(limit + 1).read_to_end(&mut buf)?;
+    Ok(buf)
+}

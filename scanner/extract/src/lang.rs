@@ -1,0 +1,174 @@
+//! The one table of supported languages: extensions, grammar, embedded queries and prefilter
+//! markers. Adding a language is one row here plus `grammars/<lang>/` and `corpus/<lang>/`.
+
+use std::sync::OnceLock;
+use tree_sitter::{Language, Query};
+use tree_sitter_language::LanguageFn;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    TypeScript,
+    Tsx,
+    JavaScript,
+    Python,
+    Rust,
+    Go,
+}
+
+pub struct LangSpec {
+    pub lang: Lang,
+    /// Name used in the model (`server.language`).
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+    pub grammar: LanguageFn,
+    /// Query sources, concatenated into one query.
+    pub queries: &'static [&'static str],
+    /// Byte strings of which at least one must occur for a file to be parsed.
+    pub markers: &'static [&'static str],
+}
+
+const JS_QUERIES: &str = include_str!("../../../grammars/javascript/mcp.scm");
+const TS_QUERIES: &str = include_str!("../../../grammars/typescript/mcp.scm");
+const PY_QUERIES: &str = include_str!("../../../grammars/python/mcp.scm");
+const RS_QUERIES: &str = include_str!("../../../grammars/rust/mcp.scm");
+const GO_QUERIES: &str = include_str!("../../../grammars/go/mcp.scm");
+
+const JS_MARKERS: &[&str] = &[
+    "@modelcontextprotocol/",
+    "McpServer",
+    "McpAgent",
+    "fastmcp",
+    "mcp-handler",
+    "registerTool",
+    "ListToolsRequestSchema",
+    "tools/list",
+    ".tool(",
+    "addTool(",
+];
+const PY_MARKERS: &[&str] = &[
+    "mcp.server",
+    "from mcp",
+    "import mcp",
+    "fastmcp",
+    "FastMCP",
+    "MCPServer",
+    ".tool(",
+    ".tool\n",
+    ".tool\r",
+    "add_tool(",
+    "list_tools",
+];
+const RS_MARKERS: &[&str] = &["rmcp", "tool_router", "#[tool", "ServerHandler"];
+const GO_MARKERS: &[&str] = &[
+    "mark3labs/mcp-go",
+    "modelcontextprotocol/go-sdk",
+    "NewTool(",
+    "NewMCPServer(",
+    "mcp.Tool{",
+];
+
+pub static LANGS: &[LangSpec] = &[
+    LangSpec {
+        lang: Lang::TypeScript,
+        name: "typescript",
+        extensions: &["ts", "mts", "cts"],
+        grammar: tree_sitter_typescript::LANGUAGE_TYPESCRIPT,
+        queries: &[JS_QUERIES, TS_QUERIES],
+        markers: JS_MARKERS,
+    },
+    LangSpec {
+        lang: Lang::Tsx,
+        name: "typescript",
+        extensions: &["tsx"],
+        grammar: tree_sitter_typescript::LANGUAGE_TSX,
+        queries: &[JS_QUERIES, TS_QUERIES],
+        markers: JS_MARKERS,
+    },
+    LangSpec {
+        lang: Lang::JavaScript,
+        name: "javascript",
+        extensions: &["js", "mjs", "cjs", "jsx"],
+        grammar: tree_sitter_javascript::LANGUAGE,
+        queries: &[JS_QUERIES],
+        markers: JS_MARKERS,
+    },
+    LangSpec {
+        lang: Lang::Python,
+        name: "python",
+        extensions: &["py", "pyi"],
+        grammar: tree_sitter_python::LANGUAGE,
+        queries: &[PY_QUERIES],
+        markers: PY_MARKERS,
+    },
+    LangSpec {
+        lang: Lang::Rust,
+        name: "rust",
+        extensions: &["rs"],
+        grammar: tree_sitter_rust::LANGUAGE,
+        queries: &[RS_QUERIES],
+        markers: RS_MARKERS,
+    },
+    LangSpec {
+        lang: Lang::Go,
+        name: "go",
+        extensions: &["go"],
+        grammar: tree_sitter_go::LANGUAGE,
+        queries: &[GO_QUERIES],
+        markers: GO_MARKERS,
+    },
+];
+
+impl Lang {
+    pub fn spec(self) -> &'static LangSpec {
+        LANGS
+            .iter()
+            .find(|s| s.lang == self)
+            .expect("every Lang has a row in LANGS")
+    }
+
+    pub fn from_path(path: &str) -> Option<Lang> {
+        let ext = path.rsplit_once('.')?.1;
+        if path.ends_with(".d.ts") {
+            return None; // declaration files hold types, never registrations
+        }
+        LANGS
+            .iter()
+            .find(|s| s.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+            .map(|s| s.lang)
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn language(self) -> Language {
+        self.spec().grammar.into()
+    }
+
+    pub fn is_js_family(self) -> bool {
+        matches!(self, Lang::TypeScript | Lang::Tsx | Lang::JavaScript)
+    }
+
+    /// The compiled query for this language (compiled once, shared by all threads).
+    pub fn query(self) -> &'static Query {
+        static CELLS: [OnceLock<Query>; 6] = [const { OnceLock::new() }; 6];
+        let idx = LANGS.iter().position(|s| s.lang == self).unwrap();
+        CELLS[idx].get_or_init(|| {
+            compile_query(self).unwrap_or_else(|e| panic!("embedded query for {self:?}: {e}"))
+        })
+    }
+}
+
+/// Compile the concatenated query sources of a language. Public so tests can report errors.
+pub fn compile_query(lang: Lang) -> Result<Query, String> {
+    let source = lang.spec().queries.concat();
+    Query::new(&lang.language(), &source).map_err(|e| {
+        format!(
+            "{:?} at row {} col {}: {}",
+            e.kind,
+            e.row + 1,
+            e.column + 1,
+            e.message
+        )
+    })
+}

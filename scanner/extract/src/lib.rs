@@ -1,0 +1,18 @@
+//! Source → model. The only crate that knows tree-sitter.
+//!
+//! `extract_file` turns one file into owned [`facts::FileFacts`]; [`assemble::assemble`] turns
+//! the facts of one root (plus its package manifests) into [`mcpsweep_model::Server`]s.
+
+pub mod assemble;
+pub mod facts;
+pub mod interpret;
+pub mod lang;
+pub mod manifest;
+pub mod mutates;
+pub mod prefilter;
+pub mod sdk;
+pub mod value;
+
+pub use assemble::{assemble, Assembled, SourceFile};
+pub use facts::{extract, ExtractError, FileFacts, Limits};
+pub use lang::Lang;

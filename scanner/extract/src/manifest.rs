@@ -1,0 +1,383 @@
+//! Package manifests: which folder is a package, its name and version, and which MCP SDK it
+//! depends on at which version. Read as data, never executed (setup.py is scanned as text).
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ecosystem {
+    Npm,
+    Python,
+    Cargo,
+    Go,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifest {
+    /// Path relative to the root.
+    pub path: String,
+    /// Folder relative to the root (`""` for the root itself).
+    pub dir: String,
+    pub eco: Ecosystem,
+    pub name: Option<String>,
+    pub version: Option<String>,
+    /// Dependency name → version requirement (as written; `*` when none).
+    pub deps: Vec<(String, String)>,
+}
+
+/// Server-side SDK packages per ecosystem, and the SDK id the model reports for each.
+pub const SDK_PACKAGES: &[(Ecosystem, &str, &str)] = &[
+    (
+        Ecosystem::Npm,
+        "@modelcontextprotocol/sdk",
+        "@modelcontextprotocol/sdk",
+    ),
+    (
+        Ecosystem::Npm,
+        "@modelcontextprotocol/server",
+        "@modelcontextprotocol/server",
+    ),
+    (Ecosystem::Npm, "fastmcp", "fastmcp"),
+    (Ecosystem::Npm, "agents", "agents"),
+    (Ecosystem::Npm, "mcp-handler", "mcp-handler"),
+    (Ecosystem::Npm, "@vercel/mcp-adapter", "mcp-handler"),
+    (Ecosystem::Python, "mcp", "mcp"),
+    (Ecosystem::Python, "fastmcp", "fastmcp"),
+    (Ecosystem::Cargo, "rmcp", "rmcp"),
+    (
+        Ecosystem::Go,
+        "github.com/mark3labs/mcp-go",
+        "mark3labs/mcp-go",
+    ),
+    (
+        Ecosystem::Go,
+        "github.com/modelcontextprotocol/go-sdk",
+        "modelcontextprotocol/go-sdk",
+    ),
+];
+
+pub fn ecosystem_of(file_name: &str) -> Option<Ecosystem> {
+    match file_name {
+        "package.json" => Some(Ecosystem::Npm),
+        "pyproject.toml" | "setup.py" | "setup.cfg" => Some(Ecosystem::Python),
+        "Cargo.toml" => Some(Ecosystem::Cargo),
+        "go.mod" => Some(Ecosystem::Go),
+        n if n.starts_with("requirements") && n.ends_with(".txt") => Some(Ecosystem::Python),
+        _ => None,
+    }
+}
+
+/// Parse a manifest. Errors name what was wrong (the caller adds the file).
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
+    let file_name = path.rsplit('/').next().unwrap_or(path);
+    let eco = ecosystem_of(file_name).ok_or("not a manifest")?;
+    let dir = path
+        .rsplit_once('/')
+        .map(|(d, _)| d)
+        .unwrap_or("")
+        .to_string();
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("invalid UTF-8: {e}"))?;
+    let mut m = Manifest {
+        path: path.to_string(),
+        dir,
+        eco,
+        name: None,
+        version: None,
+        deps: Vec::new(),
+    };
+    match file_name {
+        "package.json" => {
+            let v: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+            m.name = v.get("name").and_then(|n| n.as_str()).map(String::from);
+            m.version = v.get("version").and_then(|n| n.as_str()).map(String::from);
+            for key in [
+                "dependencies",
+                "devDependencies",
+                "peerDependencies",
+                "optionalDependencies",
+            ] {
+                if let Some(obj) = v.get(key).and_then(|d| d.as_object()) {
+                    for (k, val) in obj {
+                        m.deps
+                            .push((k.clone(), val.as_str().unwrap_or("*").to_string()));
+                    }
+                }
+            }
+        }
+        "pyproject.toml" => {
+            let v: toml::Table = text.parse().map_err(|e| format!("invalid TOML: {e}"))?;
+            let project = v.get("project");
+            let poetry = v.get("tool").and_then(|t| t.get("poetry"));
+            m.name = project
+                .or(poetry)
+                .and_then(|p| p.get("name"))
+                .and_then(|n| n.as_str())
+                .map(String::from);
+            m.version = project
+                .or(poetry)
+                .and_then(|p| p.get("version"))
+                .and_then(|n| n.as_str())
+                .map(String::from);
+            if let Some(deps) = project
+                .and_then(|p| p.get("dependencies"))
+                .and_then(|d| d.as_array())
+            {
+                for d in deps.iter().filter_map(|d| d.as_str()) {
+                    m.deps.extend(pep508(d));
+                }
+            }
+            if let Some(groups) = project
+                .and_then(|p| p.get("optional-dependencies"))
+                .and_then(|d| d.as_table())
+            {
+                for d in groups.values().filter_map(|g| g.as_array()).flatten() {
+                    m.deps.extend(d.as_str().and_then(pep508));
+                }
+            }
+            if let Some(deps) = poetry
+                .and_then(|p| p.get("dependencies"))
+                .and_then(|d| d.as_table())
+            {
+                for (k, val) in deps {
+                    let spec = match val {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Table(t) => t
+                            .get("version")
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("*")
+                            .to_string(),
+                        _ => "*".into(),
+                    };
+                    m.deps.push((k.to_lowercase(), spec));
+                }
+            }
+        }
+        "setup.py" | "setup.cfg" => {
+            // Never executed: quoted strings and `key = value` lines that look like
+            // requirements are read as text.
+            for s in quoted_strings(text) {
+                if let Some(d) = pep508(&s) {
+                    if SDK_PACKAGES
+                        .iter()
+                        .any(|(e, n, _)| *e == Ecosystem::Python && *n == d.0)
+                    {
+                        m.deps.push(d);
+                    }
+                }
+            }
+            for line in text.lines() {
+                let l = line.trim();
+                if let Some(rest) = l.strip_prefix("name").map(str::trim_start) {
+                    if let Some(v) = rest.strip_prefix('=') {
+                        let v = v.trim().trim_matches(['"', '\'', ',']).trim();
+                        if !v.is_empty() && m.name.is_none() {
+                            m.name = Some(v.to_string());
+                        }
+                    }
+                }
+                if file_name == "setup.cfg" {
+                    if let Some(d) = pep508(l) {
+                        if SDK_PACKAGES
+                            .iter()
+                            .any(|(e, n, _)| *e == Ecosystem::Python && *n == d.0)
+                        {
+                            m.deps.push(d);
+                        }
+                    }
+                }
+            }
+        }
+        n if n.starts_with("requirements") => {
+            for line in text.lines() {
+                let l = line.split('#').next().unwrap_or("").trim();
+                if l.is_empty() || l.starts_with('-') {
+                    continue;
+                }
+                m.deps.extend(pep508(l));
+            }
+        }
+        "Cargo.toml" => {
+            let v: toml::Table = text.parse().map_err(|e| format!("invalid TOML: {e}"))?;
+            let pkg = v.get("package");
+            m.name = pkg
+                .and_then(|p| p.get("name"))
+                .and_then(|n| n.as_str())
+                .map(String::from);
+            m.version = pkg
+                .and_then(|p| p.get("version"))
+                .and_then(|n| n.as_str())
+                .map(String::from);
+            let tables = [
+                v.get("dependencies"),
+                v.get("dev-dependencies"),
+                v.get("workspace").and_then(|w| w.get("dependencies")),
+            ];
+            for t in tables.into_iter().flatten().filter_map(|t| t.as_table()) {
+                for (k, val) in t {
+                    let spec = match val {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Table(t) => t
+                            .get("version")
+                            .and_then(|v| v.as_str())
+                            .map(String::from)
+                            .or_else(|| t.get("workspace").map(|_| "workspace".to_string()))
+                            .or_else(|| t.get("git").map(|_| "git".to_string()))
+                            .unwrap_or_else(|| "*".into()),
+                        _ => "*".into(),
+                    };
+                    let name = match val {
+                        toml::Value::Table(t) => t
+                            .get("package")
+                            .and_then(|p| p.as_str())
+                            .unwrap_or(k)
+                            .to_string(),
+                        _ => k.clone(),
+                    };
+                    m.deps.push((name, spec));
+                }
+            }
+        }
+        "go.mod" => {
+            let mut in_block = false;
+            for line in text.lines() {
+                let l = line.split("//").next().unwrap_or("").trim();
+                if let Some(rest) = l.strip_prefix("module ") {
+                    m.name = Some(rest.trim().trim_matches('"').to_string());
+                } else if l.starts_with("require (") || l == "require(" {
+                    in_block = true;
+                } else if in_block && l == ")" {
+                    in_block = false;
+                } else {
+                    let req = if in_block {
+                        Some(l)
+                    } else {
+                        l.strip_prefix("require ")
+                    };
+                    if let Some(req) = req {
+                        let mut parts = req.split_whitespace();
+                        if let (Some(name), Some(ver)) = (parts.next(), parts.next()) {
+                            m.deps.push((name.to_string(), ver.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    m.deps.sort();
+    m.deps.dedup();
+    Ok(m)
+}
+
+/// A PEP 508 requirement → (normalised name, version spec or `*`).
+fn pep508(s: &str) -> Option<(String, String)> {
+    let s = s.trim();
+    let end = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+        .unwrap_or(s.len());
+    let name = &s[..end];
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut rest = s[end..].trim();
+    if rest.starts_with('[') {
+        rest = rest.split_once(']').map(|(_, r)| r).unwrap_or("").trim();
+    }
+    let spec = rest.split(';').next().unwrap_or("").trim();
+    if !spec.is_empty() && !spec.starts_with(['=', '<', '>', '~', '!', '(', '@']) {
+        return None;
+    }
+    let spec = if spec.is_empty() { "*" } else { spec };
+    Some((name.to_lowercase().replace('_', "-"), spec.to_string()))
+}
+
+fn quoted_strings(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'"' || b[i] == b'\'' {
+            let q = b[i];
+            if let Some(end) = b[i + 1..].iter().position(|c| *c == q || *c == b'\n') {
+                if b[i + 1 + end] == q {
+                    out.push(text[i + 1..i + 1 + end].to_string());
+                }
+                i += end + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Manifest {
+    /// The SDK this manifest depends on (first in [`SDK_PACKAGES`] order), with its version.
+    pub fn sdk(&self) -> Option<(&'static str, String)> {
+        SDK_PACKAGES.iter().find_map(|(eco, pkg, sdk)| {
+            if *eco != self.eco {
+                return None;
+            }
+            self.deps
+                .iter()
+                .find(|(n, _)| n == pkg)
+                .map(|(_, v)| (*sdk, v.clone()))
+        })
+    }
+
+    /// Version requirement of one SDK in this manifest.
+    pub fn sdk_version(&self, sdk: &str) -> Option<String> {
+        SDK_PACKAGES
+            .iter()
+            .filter(|(eco, _, s)| *eco == self.eco && *s == sdk)
+            .find_map(|(_, pkg, _)| {
+                self.deps
+                    .iter()
+                    .find(|(n, _)| n == pkg)
+                    .map(|(_, v)| v.clone())
+            })
+    }
+
+    pub fn depends_on(&self, name: &str) -> bool {
+        self.deps.iter().any(|(n, _)| n == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pep508_forms() {
+        assert_eq!(
+            pep508("mcp[cli]>=1.2.0"),
+            Some(("mcp".into(), ">=1.2.0".into()))
+        );
+        assert_eq!(pep508("fastmcp"), Some(("fastmcp".into(), "*".into())));
+        assert_eq!(
+            pep508("httpx==0.27; python_version>'3.8'"),
+            Some(("httpx".into(), "==0.27".into()))
+        );
+        assert_eq!(pep508("# comment"), None);
+    }
+
+    #[test]
+    fn go_mod_requires() {
+        let m = parse(
+            "svc/go.mod",
+            b"module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgithub.com/mark3labs/mcp-go v0.32.0\n\tgolang.org/x/net v0.1.0 // indirect\n)\nrequire github.com/modelcontextprotocol/go-sdk v1.0.0\n",
+        )
+        .unwrap();
+        assert_eq!(m.dir, "svc");
+        assert_eq!(m.name.as_deref(), Some("example.com/svc"));
+        assert_eq!(m.sdk(), Some(("mark3labs/mcp-go", "v0.32.0".into())));
+        assert_eq!(
+            m.sdk_version("modelcontextprotocol/go-sdk").as_deref(),
+            Some("v1.0.0")
+        );
+    }
+
+    #[test]
+    fn bad_json_names_the_problem() {
+        let e = parse("package.json", b"{ \"name\": ").unwrap_err();
+        assert!(e.starts_with("invalid JSON"), "{e}");
+    }
+}

@@ -1,0 +1,736 @@
+//! Owned, language-neutral values evaluated from expression nodes.
+//!
+//! Extraction runs per file in parallel, but names, schemas and descriptions are often defined
+//! in one file and used in another. So every interesting expression is turned into an owned
+//! [`Value`] right away, and resolution across files works on values, never on trees.
+//!
+//! The evaluator is one function over node kinds. The grammars agree on most kinds
+//! (`call_expression` with `function`/`arguments` fields in TS, Rust and Go; `identifier`,
+//! `true`, `false` everywhere), so a kind that exists in several grammars is handled once.
+
+use mcpsweep_model::Param;
+use tree_sitter::Node;
+
+/// Depth bound for evaluation: deeper expressions become [`Value::Expr`].
+const MAX_DEPTH: usize = 48;
+/// Longest expression text kept for [`Value::Expr`] and dynamic names.
+const MAX_TEXT: usize = 160;
+/// Most elements kept per array/object (hostile files can hold millions).
+const MAX_ITEMS: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Str(String),
+    /// A string with interpolations (`\`x${y}\``, f-strings): the source text.
+    Template(String),
+    Num(String),
+    Bool(bool),
+    Null,
+    Array(Vec<Value>),
+    /// Object / dict literal, struct or composite literal fields. Keys are literal.
+    Object(Vec<(String, Value)>),
+    /// An identifier or a dotted path of identifiers: `a`, `a.b.c`, `a::b`.
+    Ident(String),
+    /// Member access on something that is not a plain path (e.g. a call result).
+    Member(Box<Value>, String),
+    /// A call, a `new`, or a struct/composite literal (`T{K: v}` becomes `T(K=v)`).
+    Call {
+        callee: Box<Value>,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    },
+    Spread(Box<Value>),
+    Func(Box<FnInfo>),
+    /// Anything else: its source text (truncated).
+    Expr(String),
+}
+
+/// A function, method or lambda, as much as extraction needs of it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FnInfo {
+    pub name: Option<String>,
+    pub doc: Option<String>,
+    pub params: Vec<Param>,
+    pub line: u32,
+    pub column: u32,
+    /// Source text of the parameter list, for diagnostics.
+    pub param_text: String,
+}
+
+/// The calls of a method chain, in order: (method, arguments).
+pub type Chain<'a> = Vec<(String, &'a [Value])>;
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// Look up a key in an object, or a keyword argument of a call. Keys compare after
+    /// normalisation (case and `_`/`-` ignored) so `inputSchema`, `input_schema` and
+    /// `InputSchema` are one key.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        let pairs = match self {
+            Value::Object(p) => p,
+            Value::Call { kwargs, .. } => kwargs,
+            _ => return None,
+        };
+        let want = norm_key(key);
+        pairs
+            .iter()
+            .find(|(k, _)| norm_key(k) == want)
+            .map(|(_, v)| v)
+    }
+
+    /// Dotted name of a callee or identifier: `z.string`, `mcp.NewTool`, `Tool::new`.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Value::Ident(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Last segment of a path or member: `NewTool` for `mcp.NewTool`.
+    pub fn last_segment(&self) -> Option<&str> {
+        match self {
+            Value::Ident(s) => Some(s.rsplit(['.', ':']).next().unwrap_or(s)),
+            Value::Member(_, m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The method chain of a call like `z.string().email().describe("x")`: the root path
+    /// (`z`) and every call in order (`string`, `email`, `describe`) with its arguments.
+    pub fn chain(&self) -> Option<(String, Chain<'_>)> {
+        let mut calls = Vec::new();
+        let mut cur = self;
+        loop {
+            match cur {
+                Value::Call { callee, args, .. } => match callee.as_ref() {
+                    Value::Member(base, m) => {
+                        calls.push((m.clone(), args.as_slice()));
+                        cur = base;
+                    }
+                    Value::Ident(p) => {
+                        let (root, last) = match p.rsplit_once('.') {
+                            Some((r, l)) => (r.to_string(), l.to_string()),
+                            None => (String::new(), p.clone()),
+                        };
+                        calls.push((last, args.as_slice()));
+                        calls.reverse();
+                        return Some((root, calls));
+                    }
+                    _ => return None,
+                },
+                Value::Member(base, m) => {
+                    calls.push((m.clone(), &[][..]));
+                    cur = base;
+                }
+                Value::Ident(p) => {
+                    calls.reverse();
+                    return Some((p.clone(), calls));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Short source-like rendering, for dynamic names and diagnostics.
+    pub fn text(&self) -> String {
+        let s = match self {
+            Value::Str(s) => format!("{s:?}"),
+            Value::Template(t) | Value::Expr(t) | Value::Num(t) | Value::Ident(t) => t.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => "null".into(),
+            Value::Array(_) => "[...]".into(),
+            Value::Object(_) => "{...}".into(),
+            Value::Member(b, m) => format!("{}.{m}", b.text()),
+            Value::Call { callee, .. } => format!("{}(...)", callee.text()),
+            Value::Spread(v) => format!("...{}", v.text()),
+            Value::Func(f) => format!("fn {}", f.name.as_deref().unwrap_or("<anonymous>")),
+        };
+        truncate(&s, MAX_TEXT)
+    }
+
+    pub fn is_primitive(&self) -> bool {
+        matches!(
+            self,
+            Value::Str(_) | Value::Num(_) | Value::Bool(_) | Value::Null
+        )
+    }
+}
+
+pub fn norm_key(k: &str) -> String {
+    k.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// Evaluates nodes of one source file.
+pub struct Eval<'s> {
+    pub src: &'s [u8],
+}
+
+impl<'s> Eval<'s> {
+    pub fn text(&self, node: Node) -> &'s str {
+        node.utf8_text(self.src).unwrap_or("")
+    }
+
+    pub fn value(&self, node: Node) -> Value {
+        self.value_at(node, 0)
+    }
+
+    fn value_at(&self, node: Node, depth: usize) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Expr(truncate(self.text(node), MAX_TEXT));
+        }
+        let d = depth + 1;
+        let child = |name: &str| node.child_by_field_name(name);
+        match node.kind() {
+            // ---- strings
+            "string"
+            | "string_literal"
+            | "interpreted_string_literal"
+            | "raw_string_literal"
+            | "template_string"
+            | "concatenated_string" => self.string(node),
+            "string_fragment" | "string_content" => Value::Str(self.text(node).to_string()),
+            // ---- scalars
+            "number" | "integer" | "float" | "integer_literal" | "float_literal"
+            | "int_literal" => Value::Num(self.text(node).to_string()),
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "boolean_literal" => Value::Bool(self.text(node) == "true"),
+            "null" | "undefined" | "none" | "nil" | "None" => Value::Null,
+            // ---- names and member access
+            "identifier"
+            | "property_identifier"
+            | "shorthand_property_identifier"
+            | "type_identifier"
+            | "field_identifier"
+            | "this"
+            | "self"
+            | "package_identifier"
+            | "qualified_type"
+            | "scoped_identifier"
+            | "scoped_type_identifier" => Value::Ident(self.text(node).to_string()),
+            "member_expression" | "attribute" | "selector_expression" | "field_expression" => {
+                let (obj, prop) = match node.kind() {
+                    "member_expression" => (child("object"), child("property")),
+                    "attribute" => (child("object"), child("attribute")),
+                    "selector_expression" => (child("operand"), child("field")),
+                    _ => (child("value"), child("field")),
+                };
+                let (Some(obj), Some(prop)) = (obj, prop) else {
+                    return self.expr(node);
+                };
+                let prop = self.text(prop).to_string();
+                match self.value_at(obj, d) {
+                    Value::Ident(p) => Value::Ident(format!("{p}.{prop}")),
+                    other => Value::Member(Box::new(other), prop),
+                }
+            }
+            "subscript_expression" | "subscript" | "index_expression" => self.expr(node),
+            // ---- wrappers that do not change the value
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "type_assertion"
+            | "await_expression"
+            | "await"
+            | "reference_expression"
+            | "unary_expression"
+            | "expression_statement"
+            | "literal_element"
+            | "try_expression" => {
+                if node.kind() == "unary_expression" {
+                    let op = node.child_by_field_name("operator").map(|o| self.text(o));
+                    if !matches!(op, Some("&") | Some("*")) {
+                        return self.expr(node);
+                    }
+                }
+                match node.named_child(0) {
+                    Some(inner) => self.value_at(inner, d),
+                    None => self.expr(node),
+                }
+            }
+            // ---- collections
+            "array" | "list" | "tuple" | "array_expression" | "tuple_expression"
+            | "expression_list" | "set" => Value::Array(
+                named_children(node)
+                    .filter(|c| !is_comment(*c))
+                    .take(MAX_ITEMS)
+                    .map(|c| self.value_at(c, d))
+                    .collect(),
+            ),
+            "object" | "dictionary" => Value::Object(self.pairs(node, d)),
+            "spread_element" | "list_splat" | "dictionary_splat" => match node.named_child(0) {
+                Some(inner) => Value::Spread(Box::new(self.value_at(inner, d))),
+                None => self.expr(node),
+            },
+            // ---- calls and constructions
+            "call_expression" | "call" | "new_expression" => {
+                let callee = child("function").or_else(|| child("constructor"));
+                let Some(callee) = callee else {
+                    return self.expr(node);
+                };
+                let (args, kwargs) = match child("arguments") {
+                    Some(a) => self.args(a, d),
+                    None => (Vec::new(), Vec::new()),
+                };
+                // Go generic calls `mcp.WithInputSchema[T]()` keep the generic name.
+                Value::Call {
+                    callee: Box::new(self.value_at(callee, d)),
+                    args,
+                    kwargs,
+                }
+            }
+            "composite_literal" | "struct_expression" => {
+                let ty = child("type").or_else(|| child("name"));
+                let body = child("body");
+                let callee = ty
+                    .map(|t| Value::Ident(self.text(t).to_string()))
+                    .unwrap_or(Value::Null);
+                let Some(body) = body else {
+                    return self.expr(node);
+                };
+                let mut args = Vec::new();
+                let mut kwargs = Vec::new();
+                for el in named_children(body).take(MAX_ITEMS) {
+                    match el.kind() {
+                        "keyed_element" | "field_initializer" => {
+                            let (k, v) = if el.kind() == "field_initializer" {
+                                (child_of(el, "field"), child_of(el, "value"))
+                            } else {
+                                (el.named_child(0), el.named_child(1))
+                            };
+                            if let (Some(k), Some(v)) = (k, v) {
+                                kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
+                            }
+                        }
+                        "shorthand_field_initializer" => {
+                            let t = self.text(el).to_string();
+                            kwargs.push((t.clone(), Value::Ident(t)));
+                        }
+                        k if k.ends_with("comment") => {}
+                        _ => args.push(self.value_at(el, d)),
+                    }
+                }
+                if kwargs.is_empty() && ty.is_some_and(|t| t.kind().contains("slice")) {
+                    return Value::Array(args);
+                }
+                if kwargs.is_empty() && ty.is_none() {
+                    return Value::Array(args);
+                }
+                Value::Call {
+                    callee: Box::new(callee),
+                    args,
+                    kwargs,
+                }
+            }
+            "literal_value" => Value::Array(
+                named_children(node)
+                    .filter(|c| !is_comment(*c))
+                    .take(MAX_ITEMS)
+                    .map(|c| self.value_at(c, d))
+                    .collect(),
+            ),
+            // ---- functions
+            "arrow_function"
+            | "function_expression"
+            | "function"
+            | "function_declaration"
+            | "lambda"
+            | "closure_expression"
+            | "func_literal"
+            | "function_definition"
+            | "function_item"
+            | "method_definition"
+            | "method_declaration"
+            | "generator_function" => Value::Func(Box::new(self.function(node))),
+            // ---- string concatenation
+            "binary_expression" | "binary_operator" => {
+                let op = child("operator").map(|o| self.text(o));
+                let (l, r) = (child("left"), child("right"));
+                if op == Some("+") {
+                    if let (Some(l), Some(r)) = (l, r) {
+                        if let (Value::Str(a), Value::Str(b)) =
+                            (self.value_at(l, d), self.value_at(r, d))
+                        {
+                            return Value::Str(a + &b);
+                        }
+                    }
+                }
+                self.expr(node)
+            }
+            _ => self.expr(node),
+        }
+    }
+
+    fn expr(&self, node: Node) -> Value {
+        Value::Expr(truncate(self.text(node), MAX_TEXT))
+    }
+
+    /// Pairs of an object literal or dictionary.
+    fn pairs(&self, node: Node, d: usize) -> Vec<(String, Value)> {
+        let mut out = Vec::new();
+        for c in named_children(node).take(MAX_ITEMS) {
+            match c.kind() {
+                "pair" => {
+                    let (Some(k), Some(v)) =
+                        (c.child_by_field_name("key"), c.child_by_field_name("value"))
+                    else {
+                        continue;
+                    };
+                    let key = match self.value_at(k, d) {
+                        Value::Str(s) => s,
+                        Value::Ident(s) | Value::Num(s) => s,
+                        _ => format!("[{}]", self.text(k)),
+                    };
+                    out.push((key, self.value_at(v, d)));
+                }
+                "shorthand_property_identifier" => {
+                    let t = self.text(c).to_string();
+                    out.push((t.clone(), Value::Ident(t)));
+                }
+                "method_definition" => {
+                    let name = c
+                        .child_by_field_name("name")
+                        .map(|n| self.text(n).to_string())
+                        .unwrap_or_default();
+                    out.push((name, Value::Func(Box::new(self.function(c)))));
+                }
+                "spread_element" | "dictionary_splat" => {
+                    out.push(("...".into(), self.value_at(c, d)));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Positional and keyword arguments of an argument list.
+    pub fn args(&self, node: Node, d: usize) -> (Vec<Value>, Vec<(String, Value)>) {
+        let mut args = Vec::new();
+        let mut kwargs = Vec::new();
+        for c in named_children(node).take(MAX_ITEMS) {
+            match c.kind() {
+                "keyword_argument" => {
+                    if let (Some(k), Some(v)) = (
+                        c.child_by_field_name("name"),
+                        c.child_by_field_name("value"),
+                    ) {
+                        kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
+                    }
+                }
+                k if k.ends_with("comment") => {}
+                _ => args.push(self.value_at(c, d)),
+            }
+        }
+        (args, kwargs)
+    }
+
+    /// Evaluate a string node: the literal text with escapes decoded, or a template.
+    fn string(&self, node: Node) -> Value {
+        match node.kind() {
+            "concatenated_string" => {
+                let mut out = String::new();
+                for c in named_children(node) {
+                    match self.string(c) {
+                        Value::Str(s) => out.push_str(&s),
+                        _ => return self.template(node),
+                    }
+                }
+                return Value::Str(out);
+            }
+            "raw_string_literal" => {
+                // Go `...` or Rust r#"..."#
+                let t = self.text(node);
+                if let Some(inner) = t.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+                    return Value::Str(inner.to_string());
+                }
+                let inner: String = named_children(node)
+                    .filter(|c| c.kind() == "string_content")
+                    .map(|c| self.text(c))
+                    .collect();
+                return Value::Str(inner);
+            }
+            _ => {}
+        }
+        let mut out = String::new();
+        let mut saw_part = false;
+        let mut cursor = node.walk();
+        for c in node.children(&mut cursor) {
+            match c.kind() {
+                "string_fragment" | "string_content" => {
+                    saw_part = true;
+                    out.push_str(self.text(c));
+                }
+                "escape_sequence" => {
+                    saw_part = true;
+                    out.push_str(&unescape(self.text(c)));
+                }
+                "template_substitution" | "interpolation" => return self.template(node),
+                _ => {}
+            }
+        }
+        if !saw_part {
+            // Some grammars expose no content child for simple strings.
+            let t = self.text(node);
+            let t = t.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            for q in ["\"\"\"", "'''", "\"", "'", "`"] {
+                if let Some(inner) = t.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+                    return Value::Str(inner.to_string());
+                }
+            }
+        }
+        Value::Str(out)
+    }
+
+    fn template(&self, node: Node) -> Value {
+        Value::Template(truncate(self.text(node), MAX_TEXT))
+    }
+
+    /// Function information: name, parameters and documentation (per grammar).
+    pub fn function(&self, node: Node) -> FnInfo {
+        let p = node.start_position();
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string());
+        let params_node = node.child_by_field_name("parameters");
+        let mut info = FnInfo {
+            name,
+            line: p.row as u32 + 1,
+            column: p.column as u32 + 1,
+            param_text: params_node
+                .map(|n| truncate(self.text(n), MAX_TEXT))
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        if let Some(params) = params_node {
+            info.params = self.params(params);
+        } else if let Some(single) = node.child_by_field_name("parameter") {
+            // JS arrow function with one bare parameter
+            info.params.push(Param {
+                name: self.text(single).to_string(),
+                ty: None,
+                required: None,
+                description: None,
+            });
+        }
+        info.doc = self.doc(node);
+        info
+    }
+
+    fn params(&self, node: Node) -> Vec<Param> {
+        let mut out = Vec::new();
+        for c in named_children(node) {
+            let kind = c.kind();
+            let (name, ty, default) = match kind {
+                // Python
+                "identifier" => (Some(c), None, None),
+                "typed_parameter" => (c.named_child(0), c.child_by_field_name("type"), None),
+                "default_parameter" => (
+                    c.child_by_field_name("name"),
+                    None,
+                    c.child_by_field_name("value"),
+                ),
+                "typed_default_parameter" => (
+                    c.child_by_field_name("name"),
+                    c.child_by_field_name("type"),
+                    c.child_by_field_name("value"),
+                ),
+                // TypeScript
+                "required_parameter" | "optional_parameter" => (
+                    c.child_by_field_name("pattern"),
+                    c.child_by_field_name("type"),
+                    c.child_by_field_name("value"),
+                ),
+                "assignment_pattern" => (
+                    c.child_by_field_name("left"),
+                    None,
+                    c.child_by_field_name("right"),
+                ),
+                // Rust / Go
+                "parameter" => (
+                    c.child_by_field_name("pattern"),
+                    c.child_by_field_name("type"),
+                    None,
+                ),
+                "parameter_declaration" => (
+                    c.child_by_field_name("name"),
+                    c.child_by_field_name("type"),
+                    None,
+                ),
+                "self_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => continue,
+                _ => (Some(c), None, None),
+            };
+            let Some(name) = name else { continue };
+            let ty_text = ty.map(|t| self.text(t).trim_start_matches(':').trim().to_string());
+            out.push(Param {
+                name: self.text(name).to_string(),
+                ty: ty_text,
+                required: Some(default.is_none() && kind != "optional_parameter"),
+                description: None,
+            });
+        }
+        out
+    }
+
+    /// Documentation of a definition: a Python docstring, or the comments right above it
+    /// (`///` in Rust, `//` in Go, `/** */` JSDoc in JS/TS).
+    pub fn doc(&self, node: Node) -> Option<String> {
+        if node.kind() == "function_definition" {
+            let body = node.child_by_field_name("body")?;
+            let first = body.named_child(0)?;
+            if first.kind() == "expression_statement" {
+                let s = first.named_child(0)?;
+                if s.kind() == "string" {
+                    if let Value::Str(d) = self.string(s) {
+                        return Some(clean_docstring(&d));
+                    }
+                }
+            }
+            return None;
+        }
+        // Comments directly above (skipping attributes / decorators).
+        let mut lines = Vec::new();
+        let mut cur = node.prev_sibling();
+        while let Some(c) = cur {
+            match c.kind() {
+                "line_comment" | "comment" | "block_comment" => {
+                    let t = self.text(c);
+                    if t.starts_with("///") || t.starts_with("/**") || t.starts_with("//") {
+                        lines.push(t);
+                    } else {
+                        break;
+                    }
+                }
+                "attribute_item" | "decorator" => {}
+                _ => break,
+            }
+            cur = c.prev_sibling();
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        lines.reverse();
+        let mut out = Vec::new();
+        for l in lines {
+            if l.starts_with("/**") || l.starts_with("/*") {
+                for inner in l
+                    .trim_start_matches("/**")
+                    .trim_start_matches("/*")
+                    .trim_end_matches("*/")
+                    .lines()
+                {
+                    let t = inner.trim().trim_start_matches('*').trim();
+                    if t.starts_with('@') {
+                        break; // JSDoc tags are not description
+                    }
+                    out.push(t.to_string());
+                }
+            } else if let Some(rest) = l.strip_prefix("///") {
+                out.push(
+                    rest.strip_prefix(' ')
+                        .unwrap_or(rest)
+                        .trim_end()
+                        .to_string(),
+                );
+            } else if let Some(rest) = l.strip_prefix("//") {
+                out.push(rest.trim().to_string());
+            }
+        }
+        let joined = out.join("\n").trim().to_string();
+        (!joined.is_empty()).then_some(joined)
+    }
+}
+
+/// Clean a docstring like Python's `inspect.cleandoc`.
+pub fn clean_docstring(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().collect();
+    let indent = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push(l.trim().to_string());
+        } else {
+            out.push(
+                l.get(indent..)
+                    .unwrap_or(l.trim_start())
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+    }
+    out.join("\n").trim().to_string()
+}
+
+fn unescape(esc: &str) -> String {
+    match esc {
+        "\\n" => "\n".into(),
+        "\\t" => "\t".into(),
+        "\\r" => "\r".into(),
+        "\\0" => "\0".into(),
+        "\\\\" => "\\".into(),
+        "\\\"" => "\"".into(),
+        "\\'" => "'".into(),
+        "\\`" => "`".into(),
+        _ => {
+            let hex = esc
+                .trim_start_matches("\\u")
+                .trim_start_matches("\\x")
+                .trim_start_matches("\\U")
+                .trim_matches(['{', '}']);
+            if esc.len() > 2 {
+                if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    return c.to_string();
+                }
+            }
+            // Line continuations and unknown escapes: keep the character after the backslash.
+            esc.trim_start_matches('\\')
+                .trim_start_matches(['\n', '\r'])
+                .to_string()
+        }
+    }
+}
+
+pub fn named_children(node: Node) -> impl Iterator<Item = Node> {
+    (0..node.named_child_count()).filter_map(move |i| node.named_child(i as u32))
+}
+
+fn child_of<'t>(node: Node<'t>, field: &str) -> Option<Node<'t>> {
+    node.child_by_field_name(field)
+}
+
+fn is_comment(n: Node) -> bool {
+    n.kind().ends_with("comment")
+}

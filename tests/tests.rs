@@ -1,0 +1,7 @@
+//! The single integration test binary (ripgrep's layout): one module per concern.
+
+mod bad_input;
+mod cli;
+mod common;
+mod corpus;
+mod grammars;
