@@ -36,6 +36,11 @@ fn negatives_yield_nothing() {
         "corpus/typescript/client-only",
         "corpus/typescript/docs-only",
         "corpus/typescript/test-double",
+        "corpus/rust/client-only",
+        "corpus/go/mcp-go-client",
+        "corpus/go/go-sdk-client",
+        "corpus/python/client-only",
+        "corpus/python/unrelated-tool-decorator",
     ] {
         let inv = scan_json(&repo(), &[case]);
         assert_eq!(
@@ -79,4 +84,34 @@ fn constants_in_other_files_resolve() {
             "{want} missing from {names:?}"
         );
     }
+}
+
+/// Go: a tool from a package that is not the SDK (`llm.Tool{...}`, `llm.NewTool(...)`) is not an
+/// MCP tool; the SDK's own `mcp.NewTool` in the same file is.
+#[test]
+fn go_non_sdk_tool_types_are_not_tools() {
+    let inv = scan_json(&repo(), &["corpus/go/mcp-go-server"]);
+    let names = tool_names(&inv);
+    assert!(names.contains(&"lookup_user".to_string()), "{names:?}");
+    for not in ["not_an_mcp_tool", "also_not_mcp", "still_not_mcp"] {
+        assert!(!names.contains(&not.to_string()), "{not} in {names:?}");
+    }
+}
+
+/// Go: calls of a project's tool wrapper are the tools; the wrapper's own definition (named
+/// by its parameter) is not.
+#[test]
+fn go_wrapper_calls_are_tools() {
+    let inv = scan_json(&repo(), &["corpus/go/tool-wrappers"]);
+    let names = tool_names(&inv);
+    for want in ["drop_table", "list_tables", "ping_db"] {
+        assert!(
+            names.contains(&want.to_string()),
+            "{want} missing from {names:?}"
+        );
+    }
+    assert!(
+        !names.contains(&"name".to_string()),
+        "template reported: {names:?}"
+    );
 }

@@ -10,6 +10,8 @@
 (call_expression
   function: (import)
   arguments: (arguments . (string) @import.source)) @import
+; re-exports: `export { A } from "./a"`, `export * from "./a"`
+(export_statement source: (string) @import.source) @import
 
 ; ---------------------------------------------------------------- servers
 ; new McpServer({...}) / new Server({...}) / new FastMCP({...})
@@ -42,11 +44,12 @@
   (#eq? @_m "tool")
   (#set! style "ts.tool")) @reg
 
-; McpServer.registerTool(name, config, cb)
+; McpServer.registerTool(name, config, cb); task tools (SDK ≥ 1.23):
+; server.experimental.tasks.registerToolTask(name, config, handler)
 (call_expression
   function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments) @reg.args
-  (#eq? @_m "registerTool")
+  (#any-of? @_m "registerTool" "registerToolTask")
   (#set! style "ts.registerTool")) @reg
 
 ; fastmcp (npm) server.addTool({ name, description, parameters, annotations, execute })
@@ -82,3 +85,5 @@
 ; ---------------------------------------------------------------- symbols (for resolution)
 (variable_declarator name: (identifier) @symbol.name value: (_) @symbol.value)
 (function_declaration name: (identifier) @symbol.name) @symbol.value
+; `export default <expression>`: the module's `default` (resolved through imports only)
+(export_statement "default" value: (_) @symbol.value (#set! symbol "default"))

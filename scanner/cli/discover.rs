@@ -34,7 +34,6 @@ pub struct Entry {
     /// Path relative to the root, forward slashes.
     pub rel: String,
     pub abs: PathBuf,
-    pub size: u64,
 }
 
 #[derive(Debug, Default)]
@@ -82,7 +81,6 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
     if !meta.is_dir() {
         anyhow::bail!("{} is not a folder", root.display());
     }
-    let mut out = Walked::default();
     let default_excludes = filters.default_excludes;
     let mut wb = ignore::WalkBuilder::new(root);
     wb.hidden(false)
@@ -93,7 +91,6 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
         .require_git(false)
         .ignore(false)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |e| {
             let name = e.file_name().to_str().unwrap_or("");
             if e.depth() == 0 {
@@ -103,56 +100,101 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
             !(is_dir
                 && (name == ".git" || (default_excludes && DEFAULT_EXCLUDED_DIRS.contains(&name))))
         });
-    for item in wb.build() {
+    // The parallel walker yields in no particular order: each thread collects into its own
+    // Walked, merged under a lock when the thread's visitor is dropped, then sorted.
+    let merged = std::sync::Mutex::new(Walked::default());
+    let mut builder = Collector {
+        root,
+        filters,
+        merged: &merged,
+    };
+    wb.build_parallel().visit(&mut builder);
+    let mut out = merged.into_inner().expect("no walker thread panicked");
+    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.errors.sort();
+    Ok(out)
+}
+
+struct Collector<'a> {
+    root: &'a Path,
+    filters: &'a Filters,
+    merged: &'a std::sync::Mutex<Walked>,
+}
+
+impl<'s> ignore::ParallelVisitorBuilder<'s> for Collector<'s> {
+    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
+        Box::new(Visitor {
+            root: self.root,
+            filters: self.filters,
+            merged: self.merged,
+            local: Walked::default(),
+        })
+    }
+}
+
+struct Visitor<'a> {
+    root: &'a Path,
+    filters: &'a Filters,
+    merged: &'a std::sync::Mutex<Walked>,
+    local: Walked,
+}
+
+impl Drop for Visitor<'_> {
+    fn drop(&mut self) {
+        let local = std::mem::take(&mut self.local);
+        if let Ok(mut m) = self.merged.lock() {
+            m.files.extend(local.files);
+            m.errors.extend(local.errors);
+            for (k, v) in local.skipped {
+                *m.skipped.entry(k).or_default() += v;
+            }
+        }
+    }
+}
+
+impl ignore::ParallelVisitor for Visitor<'_> {
+    fn visit(&mut self, item: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
+        let out = &mut self.local;
         let entry = match item {
             Ok(e) => e,
             Err(err) => {
                 let path = match &err {
-                    ignore::Error::WithPath { path, .. } => rel_of(root, path),
+                    ignore::Error::WithPath { path, .. } => rel_of(self.root, path),
                     _ => String::new(),
                 };
                 out.errors.push((path, err.to_string()));
-                continue;
+                return ignore::WalkState::Continue;
             }
         };
         let Some(ft) = entry.file_type() else {
-            continue;
+            return ignore::WalkState::Continue;
         };
         if ft.is_symlink() {
             *out.skipped.entry("symlink").or_default() += 1;
-            continue;
+            return ignore::WalkState::Continue;
         }
         if !ft.is_file() {
-            continue;
+            return ignore::WalkState::Continue;
         }
-        let rel = rel_of(root, entry.path());
-        if let Some(inc) = &filters.include {
+        let rel = rel_of(self.root, entry.path());
+        if let Some(inc) = &self.filters.include {
             if !inc.is_match(&rel) {
                 *out.skipped.entry("not-included").or_default() += 1;
-                continue;
+                return ignore::WalkState::Continue;
             }
         }
-        if let Some(exc) = &filters.exclude {
+        if let Some(exc) = &self.filters.exclude {
             if exc.is_match(&rel) {
                 *out.skipped.entry("excluded").or_default() += 1;
-                continue;
+                return ignore::WalkState::Continue;
             }
         }
-        let size = match entry.metadata() {
-            Ok(m) => m.len(),
-            Err(e) => {
-                out.errors.push((rel, format!("cannot stat: {e}")));
-                continue;
-            }
-        };
         out.files.push(Entry {
             rel,
             abs: entry.into_path(),
-            size,
         });
+        ignore::WalkState::Continue
     }
-    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(out)
 }
 
 fn rel_of(root: &Path, p: &Path) -> String {
@@ -182,7 +224,12 @@ pub fn is_test_path(rel: &str) -> bool {
         || file.ends_with("_test.go")
         || file.ends_with("_test.py")
         || stem_ext.is_some_and(|(_, ext)| {
-            ext.starts_with("test.") || ext.starts_with("spec.") || ext.starts_with("e2e.")
+            // `x.test.ts`, and `x.unit.test.ts` / `x.tools.spec.ts`: any dotted part before the
+            // extension
+            let parts: Vec<&str> = ext.split('.').collect();
+            parts[..parts.len() - 1]
+                .iter()
+                .any(|p| matches!(*p, "test" | "spec" | "e2e"))
         });
     test_dir || test_file
 }
@@ -197,6 +244,10 @@ mod tests {
         assert!(is_test_path("pkg/server_test.go"));
         assert!(is_test_path("tests/test_tools.py"));
         assert!(is_test_path("src/tools.test.ts"));
+        assert!(is_test_path("src/Server.batch-methods.test.ts"));
+        assert!(is_test_path("src/shared/docs.tools.spec.ts"));
+        assert!(!is_test_path("src/test.ts"));
+        assert!(!is_test_path("src/tools.testing.ts"));
         assert!(!is_test_path("src/testing_utils.ts"));
         assert!(!is_test_path("src/server.ts"));
         assert!(!is_test_path("latest/server.py"));

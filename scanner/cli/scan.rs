@@ -11,7 +11,7 @@ use mcpsweep_model::{
 };
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::Read as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -165,23 +165,31 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
                 FileOutcome::Manifest(m) => manifests.push(m),
             }
         }
-        // Second pass: files with no SDK marker that define identifiers the package's
-        // registrations use (name constants, enums, schema structs).
-        let extra = symbol_files(
-            path,
-            &sources,
-            &manifests,
-            &others,
-            &limits,
-            args.max_file_size,
-        );
-        for (rel, lang, facts) in extra {
-            inv.coverage.files_parsed += 1;
-            sources.push(SourceFile {
-                path: rel,
-                lang,
-                facts,
-            });
+        // Second pass, in rounds: files with no SDK marker that define identifiers the
+        // package's registrations use (name constants, enums, schema structs), and the JS/TS
+        // modules those files import (tool modules behind a barrel file).
+        let mut searched = Searched::default();
+        for _round in 0..4 {
+            let extra = symbol_files(
+                path,
+                &sources,
+                &manifests,
+                &others,
+                &limits,
+                args.max_file_size,
+                &mut searched,
+            );
+            if extra.is_empty() {
+                break;
+            }
+            for (rel, lang, facts) in extra {
+                inv.coverage.files_parsed += 1;
+                sources.push(SourceFile {
+                    path: rel,
+                    lang,
+                    facts,
+                });
+            }
         }
         sources.sort_by(|a, b| a.path.cmp(&b.path));
         let assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
@@ -200,6 +208,19 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     })
 }
 
+/// What earlier rounds of the second pass already looked for, so that no round reads a
+/// file for a needle it was already searched for.
+#[derive(Default)]
+struct Searched {
+    names: std::collections::HashSet<(mcpsweep_extract::assemble::PackageKey, String)>,
+    wrappers: std::collections::HashSet<String>,
+    modules: std::collections::HashSet<String>,
+}
+
+/// Second pass: files with no SDK marker that the MCP code needs — files defining an
+/// identifier a registration uses, modules it imports, and JS/TS files calling a tool
+/// wrapper function. Only packages that already hold MCP code, or depend on one that does,
+/// are searched for wrapper calls.
 fn symbol_files(
     root: &Path,
     sources: &[SourceFile],
@@ -207,15 +228,63 @@ fn symbol_files(
     others: &[(String, Lang)],
     limits: &Limits,
     max: u64,
+    searched: &mut Searched,
 ) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
-    let wanted = mcpsweep_extract::assemble::wanted_symbols(sources, manifests);
-    if wanted.is_empty() {
+    let packages = mcpsweep_extract::assemble::Packages::new(manifests);
+    let wanted: BTreeMap<_, Vec<String>> =
+        mcpsweep_extract::assemble::wanted_symbols(sources, manifests)
+            .into_iter()
+            .filter_map(|(k, names)| {
+                let new: Vec<String> = names
+                    .into_iter()
+                    .filter(|n| searched.names.insert((k.clone(), n.clone())))
+                    .collect();
+                (!new.is_empty()).then_some((k, new))
+            })
+            .collect();
+    let modules: std::collections::BTreeSet<String> =
+        mcpsweep_extract::modules::wanted_paths(sources, manifests)
+            .into_iter()
+            .filter(|m| searched.modules.insert(m.clone()))
+            .collect();
+    // JS/TS: files calling a tool wrapper (`ctx.accountTool(...)`) name tools
+    let wrappers: Vec<String> = mcpsweep_extract::jswrap::wanted_names(sources)
+        .into_iter()
+        .filter(|n| searched.wrappers.insert(n.clone()))
+        .map(|n| format!("{n}("))
+        .collect();
+    if wanted.is_empty() && modules.is_empty() && wrappers.is_empty() {
         return Vec::new();
     }
+    let wrapper_calls = (!wrappers.is_empty())
+        .then(|| aho_corasick::AhoCorasick::new(&wrappers).ok())
+        .flatten();
+    // Packages holding MCP code, and the packages whose manifests depend on them.
+    let mut relevant: std::collections::HashSet<_> = sources
+        .iter()
+        .map(|s| packages.key(&s.path, s.lang))
+        .collect();
+    let names_of: std::collections::HashSet<&str> = manifests
+        .iter()
+        .filter(|m| {
+            relevant
+                .iter()
+                .any(|(dir, eco)| *dir == m.dir && *eco == m.eco)
+        })
+        .filter_map(|m| m.name.as_deref())
+        .collect();
+    for m in manifests {
+        if m.deps.iter().any(|(d, _)| names_of.contains(d.as_str())) {
+            relevant.insert((m.dir.clone(), m.eco));
+        }
+    }
+    let parsed: std::collections::HashSet<&str> = sources.iter().map(|s| s.path.as_str()).collect();
     let matchers: BTreeMap<_, aho_corasick::AhoCorasick> = wanted
         .iter()
         .filter_map(|(k, names)| {
-            aho_corasick::AhoCorasick::new(names)
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(names)
                 .ok()
                 .map(|m| (k.clone(), m))
         })
@@ -223,11 +292,26 @@ fn symbol_files(
     let mut out: Vec<_> = others
         .par_iter()
         .filter_map(|(rel, lang)| {
-            let key = mcpsweep_extract::assemble::package_key(rel, *lang, manifests);
-            let m = matchers.get(&key)?;
-            let bytes = read_limited(&root.join(rel), max).ok()?;
+            if parsed.contains(rel.as_str()) {
+                return None;
+            }
+            let imported = modules.contains(rel);
+            let key = packages.key(rel, *lang);
+            let m = matchers.get(&key);
+            let js = matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+            let w = wrapper_calls
+                .as_ref()
+                .filter(|_| js && relevant.contains(&key));
+            if m.is_none() && !imported && w.is_none() {
+                return None;
+            }
+            let Loaded::Bytes(bytes) = read_limited(&root.join(rel), max).ok()? else {
+                return None;
+            };
             if bytes.len() as u64 > max
-                || !m.is_match(&bytes)
+                || !(imported
+                    || m.is_some_and(|m| m.is_match(&bytes))
+                    || w.is_some_and(|w| w.is_match(&bytes)))
                 || std::str::from_utf8(&bytes).is_err()
             {
                 return None;
@@ -273,15 +357,15 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits) -> Processed {
         p.outcome = FileOutcome::Skipped("test-code");
         return p;
     }
-    if e.size > args.max_file_size {
-        p.outcome = FileOutcome::Error(format!(
-            "not analysed: {} bytes is over the {} byte limit (--max-file-size)",
-            e.size, args.max_file_size
-        ));
-        return p;
-    }
     let bytes = match read_limited(&e.abs, args.max_file_size) {
-        Ok(b) => b,
+        Ok(Loaded::TooLarge(size)) => {
+            p.outcome = FileOutcome::Error(format!(
+                "not analysed: {} bytes is over the {} byte limit (--max-file-size)",
+                size, args.max_file_size
+            ));
+            return p;
+        }
+        Ok(Loaded::Bytes(b)) => b,
         Err(err) => {
             p.outcome = FileOutcome::Error(format!("not analysed: cannot read: {err}"));
             return p;
@@ -344,10 +428,28 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits) -> Processed {
     p
 }
 
-/// Read at most `limit + 1` bytes, so a file that grows while being read cannot exhaust memory.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    let f = std::fs::File::open(path)?;
-    let mut buf = Vec::new();
+enum Loaded {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Open without following a symlink (one swapped in after the walk is refused), check the
+/// size on the open handle, and read at most `limit + 1` bytes so a file that grows while
+/// being read cannot exhaust memory.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Loaded> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NOFOLLOW);
+    }
+    let f = opts.open(path)?;
+    let size = f.metadata()?.len();
+    if size > limit {
+        return Ok(Loaded::TooLarge(size));
+    }
+    let mut buf = Vec::with_capacity(size as usize + 1);
     f.take(limit + 1).read_to_end(&mut buf)?;
-    Ok(buf)
+    Ok(Loaded::Bytes(buf))
 }

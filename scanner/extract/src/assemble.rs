@@ -6,9 +6,13 @@
 //! server (`kind: registrations-only`) so that no tool is lost.
 
 use crate::facts::{FileFacts, RegFact, ServerFact};
-use crate::interpret::{interpret, str_of, Draft, Resolver, What};
+use crate::interpret::{
+    go_callee_name, go_wrapper_of, interpret, interpret_go_wrapper_call, str_of, Draft, GoWrapper,
+    Resolver, What,
+};
 use crate::lang::Lang;
 use crate::manifest::{Ecosystem, Manifest};
+use crate::modules::Modules;
 use crate::mutates;
 use crate::sdk::{self, Role};
 use crate::value::Value;
@@ -62,26 +66,66 @@ struct PkgResolver<'a> {
     file: &'a HashMap<&'a str, &'a Value>,
     pkg: &'a HashMap<&'a str, &'a Value>,
     depth: Cell<usize>,
+    /// JS/TS: the module graph and this file's path in it. Names are looked up in the file,
+    /// then through its imports, then package-wide.
+    modules: Option<(&'a Modules<'a>, &'a str)>,
 }
 
 impl PkgResolver<'_> {
+    /// Member `m` of a value; in JS/TS also of a builder call's definition
+    /// (`defineTool({ name: "x" }).name`).
+    fn member_of(&self, v: &Value, m: &str) -> Option<Value> {
+        let v = match crate::interpret::builder_object(v) {
+            Some(o) if self.modules.is_some() => o,
+            _ => v,
+        };
+        v.get(m).cloned()
+    }
+
     fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.file.get(name).or_else(|| self.pkg.get(name)) {
+        if let Some(v) = self.file.get(name) {
             return Some((*v).clone());
+        }
+        if let Some((m, path)) = self.modules {
+            if m.binds(path, name) {
+                if let Some(v) = m.lookup(path, name) {
+                    return Some(v);
+                }
+            }
+        }
+        if let Some(v) = self.pkg.get(name) {
+            return Some((*v).clone());
+        }
+        // Rust paths `crate::names::TOOL`, `Self::NAME`: items are keyed by their own name.
+        if let Some((_, last)) = name.rsplit_once("::") {
+            if !last.contains('.') {
+                return self
+                    .file
+                    .get(last)
+                    .or_else(|| self.pkg.get(last))
+                    .map(|v| (*v).clone());
+            }
         }
         // `A.B.C`: resolve `A`, then walk members of an object literal.
         let (head, rest) = name.split_once('.')?;
         match self.lookup(head) {
             Some(mut v) => {
                 for seg in rest.split('.') {
-                    v = self.resolve(&v).get(seg)?.clone();
+                    let rv = self.resolve(&v);
+                    v = self.member_of(&rv, seg)?;
                 }
                 Some(v)
             }
-            // `module.NAME` / `self.NAME` where the head is an import or an instance.
+            // `module.NAME` / `self.NAME` where the head is an import or an instance. Not in
+            // JS/TS, where imports are followed: there `tool.name` is some object's field.
+            None if self.modules.is_some() => None,
             None => {
+                // the file's own definition first (`self.method` of a class in this file)
                 let last = rest.rsplit('.').next()?;
-                self.pkg.get(last).map(|v| (*v).clone())
+                self.file
+                    .get(last)
+                    .or_else(|| self.pkg.get(last))
+                    .map(|v| (*v).clone())
             }
         }
     }
@@ -99,8 +143,17 @@ impl Resolver for PkgResolver<'_> {
                 Some(found) if &found != v => self.resolve(&found),
                 _ => v.clone(),
             },
-            Value::Member(base, m) => match self.resolve(base).get(m) {
-                Some(found) => self.resolve(&found.clone()),
+            // JS/TS `defs()`: the literal a function without parameters returns
+            Value::Call { callee, args, .. }
+                if args.is_empty() && self.modules.is_some() && callee.path().is_some() =>
+            {
+                match callee.path().and_then(|p| self.lookup(&format!("{p}()"))) {
+                    Some(found) => self.resolve(&found),
+                    None => v.clone(),
+                }
+            }
+            Value::Member(base, m) => match self.member_of(&self.resolve(base), m) {
+                Some(found) => self.resolve(&found),
                 None => v.clone(),
             },
             _ => v.clone(),
@@ -108,6 +161,210 @@ impl Resolver for PkgResolver<'_> {
         self.depth.set(d);
         out
     }
+}
+
+/// Names bound by the code around a registration: loop elements (bound to a value) and
+/// function parameters (bound at run time: opaque, never a package constant).
+struct ScopeResolver<'a> {
+    bound: Vec<(String, Value)>,
+    opaque: &'a [String],
+    inner: &'a dyn Resolver,
+}
+
+impl Resolver for ScopeResolver<'_> {
+    fn resolve(&self, v: &Value) -> Value {
+        match v {
+            Value::Ident(p) => {
+                let (head, rest) = match p.split_once('.') {
+                    Some((h, r)) => (h, Some(r)),
+                    None => (p.as_str(), None),
+                };
+                if let Some((_, b)) = self.bound.iter().rev().find(|(n, _)| n == head) {
+                    let mut cur = self.inner.resolve(b);
+                    for seg in rest.into_iter().flat_map(|r| r.split('.')) {
+                        let cur_def = crate::interpret::builder_object(&cur).unwrap_or(&cur);
+                        match cur_def.get(seg) {
+                            Some(x) => cur = self.inner.resolve(&x.clone()),
+                            None => return v.clone(),
+                        }
+                    }
+                    return cur;
+                }
+                if self.opaque.iter().any(|n| n == head) {
+                    return v.clone();
+                }
+                self.inner.resolve(v)
+            }
+            Value::Member(base, m) => match self.resolve(base).get(m) {
+                Some(found) => self.resolve(&found.clone()),
+                None => v.clone(),
+            },
+            _ => self.inner.resolve(v),
+        }
+    }
+}
+
+/// Interpret a registration in the scope of its enclosing functions and loops. A loop over a
+/// list whose elements all resolve yields one registration per element; otherwise the loop's
+/// names stay unresolved (a dynamic registration).
+fn interpret_in_scope(reg: &RegFact, r: &dyn Resolver) -> crate::interpret::Interpreted {
+    let mut opaque: Vec<String> = reg.scope_params.clone();
+    for l in &reg.loops {
+        opaque.extend(l.var.iter().cloned());
+        opaque.extend(l.key.iter().cloned());
+        opaque.extend(l.fields.iter().map(|(_, local)| local.clone()));
+    }
+    let mut out = crate::interpret::Interpreted::default();
+    expand_loops(reg, &reg.loops, Vec::new(), &opaque, r, &mut out, &mut 0);
+    out
+}
+
+fn expand_loops(
+    reg: &RegFact,
+    loops: &[crate::facts::LoopFact],
+    bound: Vec<(String, Value)>,
+    opaque: &[String],
+    r: &dyn Resolver,
+    out: &mut crate::interpret::Interpreted,
+    budget: &mut usize,
+) {
+    let scoped = ScopeResolver {
+        bound: bound.clone(),
+        opaque,
+        inner: r,
+    };
+    let Some((l, rest)) = loops.split_first() else {
+        if !bound.is_empty() {
+            // the element's values in place: a dynamic name reads as the list wrote it
+            let mut reg = reg.clone();
+            let sub = |v: &Value| crate::jswrap::subst(v, &bound, 0);
+            reg.args = reg.args.iter().map(sub).collect();
+            reg.items = reg.items.iter().map(sub).collect();
+            reg.kwargs = reg
+                .kwargs
+                .iter()
+                .map(|(k, v)| (k.clone(), sub(v)))
+                .collect();
+            let res = interpret(&reg, &scoped);
+            out.drafts.extend(res.drafts);
+            out.unresolved.extend(res.unresolved);
+            return;
+        }
+        let res = interpret(reg, &scoped);
+        out.drafts.extend(res.drafts);
+        out.unresolved.extend(res.unresolved);
+        return;
+    };
+    let elements = loop_elements(&scoped.resolve(&l.iter), &scoped);
+    match elements {
+        Some(els) if !els.is_empty() && *budget + els.len() <= 5000 => {
+            *budget += els.len();
+            for (key, el) in els {
+                let mut b = bound.clone();
+                if let (Some(k), Some(key)) = (&l.key, key) {
+                    b.push((k.clone(), Value::Str(key)));
+                }
+                if let Some(var) = &l.var {
+                    b.push((var.clone(), el.clone()));
+                }
+                for (field, local) in &l.fields {
+                    if let Some(x) = el.get(field) {
+                        b.push((local.clone(), x.clone()));
+                    }
+                }
+                expand_loops(reg, rest, b, opaque, r, out, budget);
+            }
+        }
+        _ => expand_loops(reg, rest, bound, opaque, r, out, budget),
+    }
+}
+
+/// The elements of a loop's iterable, each with its key for `Object.entries`: only when every
+/// element is a literal (an object, or a string / number). None otherwise.
+pub fn loop_elements(iter: &Value, r: &dyn Resolver) -> Option<Vec<(Option<String>, Value)>> {
+    loop_elements_d(iter, r, 0)
+}
+
+/// The pairs of an object literal, spreads of known objects included (`{ ...A, b: x }`).
+fn object_pairs(v: &Value, r: &dyn Resolver, depth: usize) -> Option<Vec<(String, Value)>> {
+    let Value::Object(pairs) = r.resolve(v) else {
+        return None;
+    };
+    let mut out = Vec::new();
+    for (k, x) in pairs {
+        match (k.as_str(), &x) {
+            ("...", Value::Spread(inner)) if depth < 6 => {
+                out.extend(object_pairs(inner, r, depth + 1)?);
+            }
+            ("...", _) => return None,
+            _ => out.push((k, x)),
+        }
+    }
+    Some(out)
+}
+
+fn loop_elements_d(
+    iter: &Value,
+    r: &dyn Resolver,
+    depth: usize,
+) -> Option<Vec<(Option<String>, Value)>> {
+    if depth > 6 {
+        return None;
+    }
+    let mut out = Vec::new();
+    match iter {
+        Value::Array(items) => {
+            for it in items {
+                match it {
+                    Value::Spread(inner) => {
+                        out.extend(loop_elements_d(&r.resolve(inner), r, depth + 1)?);
+                    }
+                    other => out.push((None, r.resolve(other))),
+                }
+            }
+        }
+        Value::Call { callee, args, .. } if args.len() == 1 => match callee.path() {
+            Some("Object.values") => {
+                for (_, v) in object_pairs(&args[0], r, 0)? {
+                    out.push((None, r.resolve(&v)));
+                }
+            }
+            Some("Object.entries") => {
+                for (k, v) in object_pairs(&args[0], r, 0)? {
+                    out.push((Some(k), r.resolve(&v)));
+                }
+            }
+            Some("Object.keys") => {
+                for (k, _) in object_pairs(&args[0], r, 0)? {
+                    out.push((None, Value::Str(k)));
+                }
+            }
+            // `TOOLS.filter(enabled)`: any element may come through
+            _ => match crate::interpret::array_method(callee) {
+                Some((base, "filter" | "slice" | "sort" | "toSorted" | "reverse")) => {
+                    return loop_elements_d(&r.resolve(&base), r, depth + 1)
+                }
+                _ => return None,
+            },
+        },
+        Value::Call { callee, args, .. } if args.is_empty() => {
+            match crate::interpret::array_method(callee) {
+                Some((base, _)) => return loop_elements_d(&r.resolve(&base), r, depth + 1),
+                None => return None,
+            }
+        }
+        _ => return None,
+    }
+    // `defineTool({ name, ... })`: a builder's definition object stands for the tool
+    let out: Vec<(Option<String>, Value)> = out
+        .into_iter()
+        .map(|(k, v)| match crate::interpret::builder_object(&v) {
+            Some(o) => (k, r.resolve(o)),
+            None => (k, v),
+        })
+        .collect();
+    let literal = |v: &Value| matches!(v, Value::Object(_) | Value::Str(_) | Value::Num(_));
+    out.iter().all(|(_, v)| literal(v)).then_some(out)
 }
 
 /// A draft waiting for its server: (draft, file, receiver, sdk).
@@ -134,11 +391,13 @@ fn file_sdk(file: &SourceFile, pkg_sdk: Option<&'static str>) -> Option<(&'stati
             }
         }
     }
-    if let Some(t) = types {
-        return Some((t, false));
-    }
+    // A client that also imports the shared types (`from mcp import ClientSession, types`)
+    // is still a client.
     if client_only {
         return None;
+    }
+    if let Some(t) = types {
+        return Some((t, false));
     }
     pkg_sdk.map(|s| (s, true))
 }
@@ -154,9 +413,22 @@ fn manifests_by_dir(manifests: &[Manifest]) -> BTreeMap<String, Vec<&Manifest>> 
 /// Package key of a file: (package dir, ecosystem).
 pub type PackageKey = (String, Ecosystem);
 
-pub fn package_key(path: &str, lang: Lang, manifests: &[Manifest]) -> PackageKey {
-    let eco = eco_of(lang);
-    (package_of(path, eco, &manifests_by_dir(manifests)).0, eco)
+/// Finds the package of a file; build once per root.
+pub struct Packages<'m> {
+    by_dir: BTreeMap<String, Vec<&'m Manifest>>,
+}
+
+impl<'m> Packages<'m> {
+    pub fn new(manifests: &'m [Manifest]) -> Self {
+        Packages {
+            by_dir: manifests_by_dir(manifests),
+        }
+    }
+
+    pub fn key(&self, path: &str, lang: Lang) -> PackageKey {
+        let eco = eco_of(lang);
+        (package_of(path, eco, &self.by_dir).0, eco)
+    }
 }
 
 /// Identifiers that registrations and servers use but no parsed file of their package
@@ -168,13 +440,17 @@ pub fn wanted_symbols(
 ) -> BTreeMap<PackageKey, Vec<String>> {
     let by_dir = manifests_by_dir(manifests);
     let mut defined: HashMap<PackageKey, std::collections::HashSet<&str>> = HashMap::new();
+    let mut values: HashMap<PackageKey, HashMap<&str, Vec<&Value>>> = HashMap::new();
     let mut used: BTreeMap<PackageKey, std::collections::BTreeSet<String>> = BTreeMap::new();
     for f in files {
         let eco = eco_of(f.lang);
         let key = (package_of(&f.path, eco, &by_dir).0, eco);
         let d = defined.entry(key.clone()).or_default();
-        for (k, _) in &f.facts.symbols {
-            d.insert(k.split('.').next().unwrap_or(k));
+        let vals = values.entry(key.clone()).or_default();
+        for (k, v) in &f.facts.symbols {
+            let head = k.split('.').next().unwrap_or(k);
+            d.insert(head);
+            vals.entry(head).or_default().push(v);
         }
         let u = used.entry(key).or_default();
         let mut names = Vec::new();
@@ -183,6 +459,7 @@ pub fn wanted_symbols(
                 .iter()
                 .chain(r.kwargs.iter().map(|(_, v)| v))
                 .chain(r.items.iter())
+                .chain(r.loops.iter().map(|l| &l.iter))
                 .for_each(|v| idents(v, &mut names, 0));
             if let Some(func) = &r.func {
                 for p in &func.params {
@@ -191,7 +468,8 @@ pub fn wanted_symbols(
                             .and_then(|t| t.split_once('<'))
                             .map(|(_, r)| r.trim_end_matches('>'))
                     {
-                        names.push(inner.to_string());
+                        // Rust `Parameters<crate::args::T>`: the struct is named `T`
+                        names.push(inner.rsplit("::").next().unwrap_or(inner).to_string());
                     }
                 }
             }
@@ -199,7 +477,71 @@ pub fn wanted_symbols(
         for s in &f.facts.servers {
             s.args.iter().for_each(|v| idents(v, &mut names, 0));
         }
+        if f.lang == Lang::Go {
+            // the types of the function around a definition: a conversion of the project's
+            // own tool type (`func toSDK(st api.ServerTool)`) names it there
+            for r in &f.facts.regs {
+                if r.style == "go.wrapper-call" {
+                    continue;
+                }
+                for p in r.within.iter().flat_map(|w| w.params.iter()) {
+                    names.extend(p.ty.as_deref().and_then(go_type_name));
+                }
+                // a method value handler (`store.Delete`): the method
+                for a in &r.args {
+                    if let Value::Ident(p) = a {
+                        if let Some((_, m)) = p.rsplit_once('.') {
+                            names.push(m.to_string());
+                        }
+                    }
+                }
+            }
+        }
         u.extend(names);
+    }
+    // Names used by the values of used names defined here (`tools: ALL` where
+    // `const ALL = [{ inputSchema: zodToJsonSchema(ArgsSchema) }]` and `ArgsSchema` lives in a
+    // file with no MCP marker), transitively.
+    for (k, u) in used.iter_mut() {
+        let Some(vals) = values.get(k) else { continue };
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut work: Vec<String> = u.iter().cloned().collect();
+        while let Some(n) = work.pop() {
+            if seen.len() > 10_000 || !seen.insert(n.clone()) {
+                continue;
+            }
+            for v in vals.get(n.as_str()).into_iter().flatten() {
+                let mut inner = Vec::new();
+                idents(v, &mut inner, 0);
+                // `ALL.filter(...)`: the list the method is called on
+                if let Value::Call { callee, .. } = v {
+                    if let Some((head, _)) = callee.path().and_then(|p| p.split_once('.')) {
+                        inner.push(head.to_string());
+                    }
+                }
+                if k.1 == Ecosystem::Go {
+                    match v {
+                        // a handler: its input type (go-sdk typed tools)
+                        Value::Func(f) => inner.extend(
+                            f.params
+                                .iter()
+                                .filter_map(|p| p.ty.as_deref())
+                                .filter_map(go_type_name),
+                        ),
+                        // a struct: its fields' types
+                        Value::Object(fields) => inner.extend(
+                            fields
+                                .iter()
+                                .filter_map(|(_, f)| f.get("type").and_then(|t| t.as_str()))
+                                .filter_map(go_type_name),
+                        ),
+                        _ => {}
+                    }
+                }
+                work.extend(inner);
+            }
+        }
+        u.extend(seen);
     }
     used.into_iter()
         .filter_map(|(k, names)| {
@@ -225,20 +567,47 @@ fn idents(v: &Value, out: &mut Vec<String>, depth: usize) {
         return;
     }
     match v {
-        Value::Ident(p) => out.push(p.split(['.', ':']).next().unwrap_or(p).to_string()),
+        Value::Ident(p) => {
+            out.push(p.split(['.', ':']).next().unwrap_or(p).to_string());
+            // Rust paths `names::TOOL`, `Self::NAME`: the item is the last segment
+            if let Some((_, last)) = p.rsplit_once("::") {
+                out.push(last.to_string());
+            }
+        }
         Value::Member(b, _) | Value::Spread(b) => idents(b, out, depth + 1),
         Value::Array(items) => items.iter().for_each(|i| idents(i, out, depth + 1)),
         Value::Object(pairs) => pairs.iter().for_each(|(_, i)| idents(i, out, depth + 1)),
-        Value::Call { args, kwargs, .. } => args
-            .iter()
-            .chain(kwargs.iter().map(|(_, v)| v))
-            .for_each(|i| idents(i, out, depth + 1)),
+        Value::Call {
+            callee,
+            args,
+            kwargs,
+        } => {
+            // a schema taken from a class: pydantic `Model.model_json_schema()`
+            if let Some((head, "model_json_schema" | "schema")) =
+                callee.path().and_then(|p| p.rsplit_once('.'))
+            {
+                out.push(head.split('.').next().unwrap_or(head).to_string());
+            }
+            // a Rust `#[serde(flatten)]` field: its struct type
+            if callee.path() == Some("field") && v.get("flatten").is_some() {
+                if let Some(t) = v.get("type").and_then(|t| t.as_str()) {
+                    let t = t.trim_start_matches("Option<").trim_end_matches('>');
+                    out.push(t.rsplit("::").next().unwrap_or(t).to_string());
+                }
+            }
+            args.iter()
+                .chain(kwargs.iter().map(|(_, v)| v))
+                .for_each(|i| idents(i, out, depth + 1))
+        }
         _ => {}
     }
 }
 
 pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Assembled {
+    let inherited = crate::manifest::inherit_workspace_versions(manifests);
+    let manifests = &inherited[..];
     let by_dir = manifests_by_dir(manifests);
+    let modules = Modules::new(files, manifests);
     // Package key = (dir, ecosystem). Files are sorted by path by the caller.
     let mut packages: BTreeMap<(String, Ecosystem), Vec<&SourceFile>> = BTreeMap::new();
     let mut pkg_manifest: HashMap<(String, Ecosystem), Vec<&Manifest>> = HashMap::new();
@@ -253,6 +622,40 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     let mut servers: Vec<ServerDraft> = Vec::new();
     // Registrations that found no server in their package: (package key, drafts).
     let mut orphans: Vec<(PackageKey, Vec<Pending>)> = Vec::new();
+
+    // JS/TS tool wrappers: their calls are the tools (in the callers' packages).
+    let pkg_key_of = |path: &str, lang: Lang| {
+        let eco = eco_of(lang);
+        (package_of(path, eco, &by_dir).0, eco)
+    };
+    let sdk_of = |f: &SourceFile| {
+        let key = pkg_key_of(&f.path, f.lang);
+        let pkg_sdk = pkg_manifest
+            .get(&key)
+            .and_then(|ms| ms.iter().find_map(|m| m.sdk()).map(|(s, _)| s));
+        file_sdk(f, pkg_sdk).map(|(s, _)| s)
+    };
+    let reaches = |site: &str, def: &str| {
+        let (a, b) = (
+            pkg_key_of(site, Lang::TypeScript),
+            pkg_key_of(def, Lang::TypeScript),
+        );
+        a == b
+            || pkg_manifest.get(&b).is_some_and(|bm| {
+                bm.iter().filter_map(|m| m.name.as_deref()).any(|name| {
+                    pkg_manifest
+                        .get(&a)
+                        .is_some_and(|am| am.iter().any(|m| m.depends_on(name)))
+                })
+            })
+    };
+    let js = crate::jswrap::expand(&crate::jswrap::Inputs {
+        files,
+        modules: &modules,
+        sdk_of: &sdk_of,
+        reaches: &reaches,
+        package_of: &|p: &str| pkg_key_of(p, Lang::TypeScript).0,
+    });
 
     for (key, pfiles) in &packages {
         let ms = &pkg_manifest[key];
@@ -269,6 +672,82 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         let first_start = servers.len();
         let mut drafts: Vec<Pending> = Vec::new();
         let mut mounts = Vec::new();
+        let go_wraps = go_wrappers(pfiles);
+        let go_mirrors = {
+            let none = HashMap::new();
+            let r = PkgResolver {
+                file: &none,
+                pkg: &pkg_syms,
+                depth: Cell::new(0),
+                modules: None,
+            };
+            go_mirror_types(pfiles, &r)
+        };
+        // ---- JS/TS tools named by calls of a wrapper, in this package's files
+        for f in pfiles {
+            let Some(exps) = js.by_site.get(&f.path) else {
+                continue;
+            };
+            let file_syms: HashMap<&str, &Value> = {
+                let mut h = HashMap::new();
+                for (k, v) in &f.facts.symbols {
+                    h.entry(k.as_str()).or_insert(v);
+                }
+                h
+            };
+            let r = PkgResolver {
+                file: &file_syms,
+                pkg: &pkg_syms,
+                depth: Cell::new(0),
+                modules: modules.has(&f.path).then_some((&modules, f.path.as_str())),
+            };
+            for e in exps {
+                let mut opaque: Vec<String> = e.reg.scope_params.clone();
+                for l in &e.reg.loops {
+                    opaque.extend(l.var.iter().cloned());
+                    opaque.extend(l.key.iter().cloned());
+                    opaque.extend(l.fields.iter().map(|(_, x)| x.clone()));
+                }
+                // the template with the call's arguments in place (a dynamic name reads as
+                // the caller wrote it)
+                let mut reg = e.reg.clone();
+                let sub = |v: &Value| crate::jswrap::subst(v, &e.bound, 0);
+                reg.args = reg.args.iter().map(sub).collect();
+                reg.items = reg.items.iter().map(sub).collect();
+                reg.kwargs = reg
+                    .kwargs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), sub(v)))
+                    .collect();
+                let mut res = crate::interpret::Interpreted::default();
+                expand_loops(
+                    &reg,
+                    &reg.loops,
+                    e.bound.clone(),
+                    &opaque,
+                    &r,
+                    &mut res,
+                    &mut 0,
+                );
+                for (_, reason) in res.unresolved {
+                    unresolved.push(Unresolved {
+                        root: root.into(),
+                        file: f.path.clone(),
+                        line: e.line,
+                        reason,
+                    });
+                }
+                for mut d in res.drafts {
+                    if e.loose && d.name.is_err() {
+                        continue;
+                    }
+                    d.line = e.line;
+                    d.column = e.column;
+                    d.style = format!("{} (via wrapper)", e.template.style);
+                    drafts.push((d, f.path.clone(), e.receiver.clone(), e.sdk));
+                }
+            }
+        }
         for f in pfiles {
             let Some((sdk, via_package)) = file_sdk(f, pkg_sdk) else {
                 continue;
@@ -284,11 +763,15 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 file: &file_syms,
                 pkg: &pkg_syms,
                 depth: Cell::new(0),
+                modules: modules.has(&f.path).then_some((&modules, f.path.as_str())),
             };
             // ---- servers
             let has_mcpserver = f.facts.servers.iter().any(|s| s.kind == "ts.new");
             for s in &f.facts.servers {
                 if !server_accepted(s, f, sdk) {
+                    continue;
+                }
+                if s.kind == "py.subclass" && !py_server_class(&s.ctor, &r, 0) {
                     continue;
                 }
                 if s.kind == "ts.McpAgent" && has_mcpserver {
@@ -297,16 +780,45 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 if f.lang == Lang::Rust {
                     // one server per type: ServerHandler impl and tool_router impls merge
                     let var = s.var.clone();
-                    if servers[first_start..]
+                    if let Some(i) = servers[first_start..]
                         .iter()
-                        .any(|d| d.var == var && d.server.language == "rust")
+                        .position(|d| d.var == var && d.server.language == "rust")
                     {
+                        // the `impl ServerHandler` is the server's entry, wherever it is
+                        let d = &mut servers[first_start + i];
+                        if s.kind == "rust.ServerHandler" && d.server.kind != s.kind {
+                            d.server = new_server(root, &key.0, ms, f, s, sdk, &r);
+                            d.file = f.path.clone();
+                        }
                         continue;
                     }
                 }
+                // a Go file may import both Go SDKs: the constructor says which one
+                let sdk = match s.kind.as_str() {
+                    "go.NewMCPServer" => "mark3labs/mcp-go",
+                    "go.NewServer" => "modelcontextprotocol/go-sdk",
+                    _ => sdk,
+                };
+                let mut server = new_server(root, &key.0, ms, f, s, sdk, &r);
+                if let Some(reason) = py_runtime_tools(s, f, &r) {
+                    if s.kind == "py.derived" {
+                        // `FastMCP.as_proxy("http://...")`: the first argument is no name
+                        server.name = s
+                            .kwargs
+                            .iter()
+                            .find(|(k, _)| k == "name")
+                            .and_then(|(_, v)| str_of(v, &r));
+                    }
+                    unresolved.push(Unresolved {
+                        root: root.into(),
+                        file: f.path.clone(),
+                        line: s.line,
+                        reason,
+                    });
+                }
                 servers.push(ServerDraft {
-                    server: new_server(root, &key.0, ms, f, s, sdk, &r),
-                    var: s.var.clone(),
+                    server,
+                    var: server_var(s),
                     file: f.path.clone(),
                 });
             }
@@ -315,8 +827,67 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 // A file with no MCP import of its own can only register on a server it was
                 // handed (a parameter, an import): a receiver bound in the file to something
                 // else (`const reg = new FakeRegistry()`) is not an MCP server.
-                if via_package && receiver_bound_locally(reg, &file_syms) {
+                // (A server object built in this file is no such "something else".)
+                let on_file_server = reg.receiver.as_deref().is_some_and(|recv| {
+                    let head = recv.split(['.', ':']).next().unwrap_or(recv);
+                    servers[first_start..]
+                        .iter()
+                        .any(|d| d.file == f.path && d.var.as_deref() == Some(head))
+                });
+                if via_package
+                    && receiver_bound_locally(reg, &file_syms)
+                    && !on_file_server
+                    && !py_factory_receiver(reg, f, &file_syms, &pkg_syms)
+                {
                     continue;
+                }
+                if py_foreign_receiver(reg, f, &file_syms, &pkg_syms, &r) {
+                    continue;
+                }
+                // Go: the calls of a tool wrapper are the tools, the definition inside the
+                // wrapper is their template
+                if f.lang == Lang::Go {
+                    if reg.style == "go.wrapper-call" {
+                        if let Some(w) = go_wrapper_call(reg, f, &go_wraps.0) {
+                            let res = interpret_go_wrapper_call(reg, w, &r);
+                            for d in res.drafts {
+                                let sdk = w.sdk.unwrap_or(sdk);
+                                drafts.push((d, f.path.clone(), reg.receiver.clone(), sdk));
+                            }
+                        }
+                        continue;
+                    }
+                    if go_wrapper_of(reg, &go_wraps.0).is_some_and(|w| go_wraps.1.contains(&w.func))
+                    {
+                        continue;
+                    }
+                    // the conversion into the SDK's type: its literals elsewhere are the
+                    // definitions
+                    if go_mirrors
+                        .iter()
+                        .any(|m| m.at.0 == f.path && m.at.1 == reg.line && m.at.2 == reg.column)
+                    {
+                        continue;
+                    }
+                }
+                if f.lang == Lang::Go && !reg_accepted(reg, sdk, f) {
+                    // the project's own tool type, adapted to the SDK's elsewhere
+                    if let Some(m) = go_mirror_of(reg, f, &go_mirrors) {
+                        let res = interpret_in_scope(reg, &r);
+                        for (line, reason) in res.unresolved {
+                            unresolved.push(Unresolved {
+                                root: root.into(),
+                                file: f.path.clone(),
+                                line,
+                                reason,
+                            });
+                        }
+                        for mut d in res.drafts {
+                            d.style = format!("go.adapted({})", m.via);
+                            drafts.push((d, f.path.clone(), reg.receiver.clone(), m.sdk));
+                        }
+                        continue;
+                    }
                 }
                 if !reg_accepted(reg, sdk, f) {
                     if let Some(reason) = rejected_reason(reg, sdk, f) {
@@ -329,7 +900,13 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     }
                     continue;
                 }
-                let res = interpret(reg, &r);
+                if js
+                    .templates
+                    .contains(&(f.path.clone(), reg.line, reg.column))
+                {
+                    continue; // its calls are the tools
+                }
+                let res = interpret_in_scope(reg, &r);
                 for (line, reason) in res.unresolved {
                     unresolved.push(Unresolved {
                         root: root.into(),
@@ -338,8 +915,10 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         reason,
                     });
                 }
+                let receiver =
+                    py_factory_server(reg, f, &file_syms, &pkg_syms).or(reg.receiver.clone());
                 for d in res.drafts {
-                    drafts.push((d, f.path.clone(), reg.receiver.clone(), sdk));
+                    drafts.push((d, f.path.clone(), receiver.clone(), sdk));
                 }
             }
             for m in &f.facts.mounts {
@@ -349,8 +928,34 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         // ---- attach registrations to this package's servers
         let local = first_start..servers.len();
         let mut left = Vec::new();
+        let providers = provider_servers(pfiles);
         for (d, file, receiver, sdk) in drafts {
-            match pick_server(&servers[local.clone()], &file, receiver.as_deref()) {
+            // fastmcp 3.x: standalone `@tool`s belong to the server reading their folder
+            // (`FileSystemProvider`), `@provider.tool`s to the server listing that provider
+            let key = match d.style.as_str() {
+                "py.standalone" => Some(FS_PROVIDER),
+                _ => receiver.as_deref(),
+            };
+            // the provider's server: the one whose folder holds this file, else the first
+            let in_dir = |server_file: &str| {
+                let dir = server_file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+                dir.is_empty() || file.starts_with(&format!("{dir}/"))
+            };
+            let provided = key.and_then(|k| {
+                let mut hits = providers.iter().filter(|(p, _, _)| p == k);
+                let first = hits.clone().next();
+                hits.find(|(_, _, sf)| in_dir(sf)).or(first)
+            });
+            let (pick_file, receiver) = match provided {
+                Some((_, var, server_file)) => (server_file.clone(), Some(var.clone())),
+                None => (file.clone(), receiver),
+            };
+            match pick_server(
+                &servers[local.clone()],
+                &pick_file,
+                receiver.as_deref(),
+                sdk,
+            ) {
                 Some(i) => add_draft(
                     &mut servers[first_start + i].server,
                     d,
@@ -364,15 +969,55 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         if !left.is_empty() {
             orphans.push((key.clone(), left));
         }
-        // ---- fastmcp mount(sub, prefix=...) / import_server(sub, prefix)
-        for (m, file, _) in mounts {
-            apply_mount(
-                &mut servers[local.clone()],
-                &m,
-                &file,
-                root,
-                &mut unresolved,
-            );
+        // ---- fastmcp mount(sub, prefix=...) / import_server(sub, prefix): a mounted server's
+        // tools are exposed by its parent, which is the server that runs; the mounted one is
+        // not listed on its own. Children are completed before their parents are.
+        let mut pending: Vec<_> = mounts
+            .into_iter()
+            .filter_map(|(m, file, _)| {
+                let parts = mount_parts(&servers[local.clone()], &m, &file, root, &mut unresolved)?;
+                Some((parts, m.line))
+            })
+            .collect();
+        let mut mounted = Vec::new();
+        while !pending.is_empty() {
+            let ready = pending
+                .iter()
+                .position(|((_, child, _), _)| !pending.iter().any(|((p, _, _), _)| p == child))
+                .unwrap_or(0);
+            let ((parent, child, prefix), _) = pending.remove(ready);
+            let tools = servers[first_start + child].server.tools.clone();
+            let prompts = servers[first_start + child].server.prompts.clone();
+            let resources = servers[first_start + child].server.resources.clone();
+            let into = &mut servers[first_start + parent].server;
+            for mut t in tools {
+                if let Some(p) = &prefix {
+                    t.name = format!("{p}_{}", t.name);
+                }
+                t.registration = format!("py.mount({})", t.registration);
+                into.tools.push(t);
+            }
+            for mut pr in prompts {
+                if let Some(p) = &prefix {
+                    pr.name = format!("{p}_{}", pr.name);
+                }
+                into.prompts.push(pr);
+            }
+            for mut r in resources {
+                // fastmcp's path format: `scheme://path` → `scheme://prefix/path`
+                if let (Some(p), Some(uri)) = (&prefix, r.uri.as_mut()) {
+                    if let Some((scheme, rest)) = uri.split_once("://") {
+                        *uri = format!("{scheme}://{p}/{rest}");
+                    }
+                }
+                into.resources.push(r);
+            }
+            mounted.push(first_start + child);
+        }
+        mounted.sort_unstable();
+        mounted.dedup();
+        for i in mounted.into_iter().rev() {
+            servers.remove(i);
         }
     }
 
@@ -387,6 +1032,18 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         .is_some_and(|ms| ms.iter().any(|m| m.depends_on(name)))
             })
         });
+        // A Rust tool value (`Tool::new(..)`, `Tool { .. }`) is a tool only where a server
+        // can list it: client code builds them too (converting a server's tools).
+        let left: Vec<Pending> = if host.is_none() {
+            left.into_iter()
+                .filter(|(d, ..)| !d.style.starts_with("rust.Tool"))
+                .collect()
+        } else {
+            left
+        };
+        if left.is_empty() {
+            continue;
+        }
         let idx = match host {
             Some(i) => i,
             None => {
@@ -422,7 +1079,19 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     env_vars: vec![],
                     endpoints: vec![],
                 };
-                s.sdk_version = sdk_version(ms, sdk);
+                s.sdk_version = sdk_version(ms, sdk).or_else(|| {
+                    // a workspace package reaching the SDK through a package of the same root
+                    // it depends on: that package's SDK version
+                    manifests
+                        .iter()
+                        .filter(|m| m.eco == key.1)
+                        .filter(|m| {
+                            m.name
+                                .as_deref()
+                                .is_some_and(|n| ms.iter().any(|mine| mine.depends_on(n)))
+                        })
+                        .find_map(|m| m.sdk_version(sdk))
+                });
                 servers.push(ServerDraft {
                     server: s,
                     var: None,
@@ -450,6 +1119,225 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     }
 }
 
+/// The name registrations reach a server by. `createMcpHandler((server) => {...})` hands the
+/// server to its callback: the callback's first parameter, not the handler variable.
+fn server_var(s: &ServerFact) -> Option<String> {
+    if s.kind == "ts.createMcpHandler" {
+        if let Some(Value::Func(f)) = s.args.first() {
+            if let Some(p) = f.params.first() {
+                return Some(p.name.clone());
+            }
+        }
+    }
+    s.var.clone()
+}
+
+/// Python servers whose tools come from somewhere only known at run time: fastmcp servers
+/// derived from an OpenAPI spec, a FastAPI app or a proxied server, and servers given
+/// providers other than `FileSystemProvider` / `LocalProvider` (whose tools are read).
+fn py_runtime_tools(s: &ServerFact, f: &SourceFile, r: &dyn Resolver) -> Option<String> {
+    if f.lang != Lang::Python {
+        return None;
+    }
+    if s.kind == "py.derived" {
+        return Some(format!(
+            "server built by {}(...): its tools are derived at run time",
+            s.ctor
+        ));
+    }
+    let (_, Value::Array(items)) = s.kwargs.iter().find(|(k, _)| k == "providers")? else {
+        return None;
+    };
+    let other: Vec<String> = items
+        .iter()
+        .filter(|item| {
+            let bound = r.resolve(item);
+            !matches!(bound, Value::Call { callee, .. }
+                if matches!(callee.last_segment(), Some("FileSystemProvider" | "LocalProvider")))
+        })
+        .map(|i| i.text())
+        .collect();
+    (!other.is_empty()).then(|| {
+        format!(
+            "server gets tools from provider {} at run time: they are not listed",
+            other.join(", ")
+        )
+    })
+}
+
+const FS_PROVIDER: &str = "(FileSystemProvider)";
+
+/// fastmcp 3.x `FastMCP(..., providers=[p, FileSystemProvider(...)])`: (provider, server var,
+/// server file), where provider is the provider's variable or [`FS_PROVIDER`] for a
+/// `FileSystemProvider` (written inline or bound to a variable of the file).
+fn provider_servers(files: &[&SourceFile]) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for f in files {
+        for s in &f.facts.servers {
+            let Some(var) = &s.var else { continue };
+            let Some((_, Value::Array(items))) = s.kwargs.iter().find(|(k, _)| k == "providers")
+            else {
+                continue;
+            };
+            for item in items {
+                let bound = match item {
+                    Value::Ident(name) => f
+                        .facts
+                        .symbols
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| v),
+                    other => Some(other),
+                };
+                let is_fs = matches!(bound, Some(Value::Call { callee, .. })
+                    if callee.last_segment() == Some("FileSystemProvider"));
+                if is_fs {
+                    out.push((FS_PROVIDER.to_string(), var.clone(), f.path.clone()));
+                }
+                if let Value::Ident(name) = item {
+                    out.push((name.clone(), var.clone(), f.path.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+const PY_SERVER_CTORS: &[&str] = &["FastMCP", "MCPServer", "Server", "LocalProvider"];
+
+/// Python: is `name` a class of the package that subclasses a server class
+/// (`class S3Server(FastMCP)`, also through another class of the package)?
+fn py_server_class(name: &str, r: &dyn Resolver, depth: usize) -> bool {
+    if depth > 4 {
+        return false;
+    }
+    let Value::Object(fields) = r.resolve(&Value::Ident(name.to_string())) else {
+        return false;
+    };
+    let Some((_, Value::Array(bases))) = fields.iter().find(|(k, _)| k == "(bases)") else {
+        return false;
+    };
+    bases.iter().any(|b| {
+        let Some(p) = b.path() else { return false };
+        let last = p.rsplit('.').next().unwrap_or(p);
+        PY_SERVER_CTORS.contains(&last) || (last != name && py_server_class(last, r, depth + 1))
+    })
+}
+
+/// Python: does `Tool`, `types.Tool` or `mcp.types.Tool` name something the file imports
+/// from an MCP module (`from mcp.types import Tool`, `from mcp import types`,
+/// `import mcp.types as types`, `from fastmcp.tools import Tool`)?
+fn py_name_from_mcp(f: &SourceFile, callee: &str) -> bool {
+    let (qual, last) = match callee.rsplit_once('.') {
+        Some((q, l)) => (Some(q), l),
+        None => (None, callee),
+    };
+    f.facts.imports.iter().any(|i| {
+        if sdk::classify(f.lang, &i.source).is_none_or(|(_, r)| r == Role::Client) {
+            return false;
+        }
+        let local = i
+            .alias
+            .as_deref()
+            .unwrap_or_else(|| i.source.rsplit('.').next().unwrap_or(&i.source));
+        match qual {
+            None => local == last,
+            Some(q) => {
+                local == q
+                    || i.source == q
+                    || (i.alias.is_none() && q.starts_with(&format!("{}.", i.source)))
+            }
+        }
+    })
+}
+
+/// Python: a registration on a module-level object that another library built
+/// (`agent = Agent(...)` then `@agent.tool`: pydantic-ai, not MCP). The receiver is trusted
+/// when it is built by an MCP server constructor, by a name imported from an MCP module, or
+/// by a function or class of the package (a factory).
+fn py_foreign_receiver(
+    reg: &RegFact,
+    f: &SourceFile,
+    file_syms: &HashMap<&str, &Value>,
+    pkg_syms: &HashMap<&str, &Value>,
+    r: &dyn Resolver,
+) -> bool {
+    if f.lang != Lang::Python {
+        return false;
+    }
+    let Some(recv) = reg.receiver.as_deref() else {
+        return false;
+    };
+    let head = recv.split('.').next().unwrap_or(recv);
+    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
+        return false;
+    };
+    let Some(path) = callee.path() else {
+        return false;
+    };
+    if path.split('.').any(|s| PY_SERVER_CTORS.contains(&s)) {
+        return false;
+    }
+    if py_server_class(path, r, 0) {
+        return false;
+    }
+    let callee_head = path.split('.').next().unwrap_or(path);
+    let from_mcp = f.facts.imports.iter().any(|i| {
+        let local = i
+            .alias
+            .as_deref()
+            .unwrap_or_else(|| i.source.rsplit('.').next().unwrap_or(&i.source));
+        (local == callee_head || i.source == callee_head)
+            && sdk::classify(f.lang, &i.source).is_some_and(|(_, r)| r != Role::Client)
+    });
+    !from_mcp && !py_factory_receiver(reg, f, file_syms, pkg_syms)
+}
+
+/// Python: `mcp = build_server()` then `@mcp.tool()`: the receiver is the server that
+/// `build_server` returns (its server var is `build_server()`).
+fn py_factory_server(
+    reg: &RegFact,
+    f: &SourceFile,
+    file_syms: &HashMap<&str, &Value>,
+    pkg_syms: &HashMap<&str, &Value>,
+) -> Option<String> {
+    if !py_factory_receiver(reg, f, file_syms, pkg_syms) {
+        return None;
+    }
+    let recv = reg.receiver.as_deref()?;
+    let head = recv.split('.').next().unwrap_or(recv);
+    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
+        return None;
+    };
+    let path = callee.path()?;
+    Some(format!("{}()", path.rsplit('.').next().unwrap_or(path)))
+}
+
+/// Python: the receiver is bound in the file to the result of a function of the package
+/// (`mcp = build_server()`): a server factory.
+fn py_factory_receiver(
+    reg: &RegFact,
+    f: &SourceFile,
+    file_syms: &HashMap<&str, &Value>,
+    pkg_syms: &HashMap<&str, &Value>,
+) -> bool {
+    if f.lang != Lang::Python {
+        return false;
+    }
+    let Some(recv) = reg.receiver.as_deref() else {
+        return false;
+    };
+    let head = recv.split('.').next().unwrap_or(recv);
+    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
+        return false;
+    };
+    let Some(path) = callee.path() else {
+        return false;
+    };
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(pkg_syms.get(last), Some(Value::Func(_)))
+}
+
 fn receiver_bound_locally(reg: &RegFact, syms: &HashMap<&str, &Value>) -> bool {
     let Some(recv) = reg.receiver.as_deref() else {
         return false;
@@ -474,25 +1362,384 @@ fn server_accepted(s: &ServerFact, f: &SourceFile, sdk: &str) -> bool {
             "FastMCP" => sdk == "fastmcp",
             _ => true,
         },
+        // a qualified constructor must come from an MCP module (`uvicorn.Server` does not)
+        "py.new" if s.ctor.contains('.') => py_name_from_mcp(f, &s.ctor),
         "py.new" => match s.ctor.as_str() {
             "Server" => imports().any(|i| i.starts_with("mcp.server")),
             _ => true,
         },
-        "go.NewMCPServer" => sdk == "mark3labs/mcp-go",
-        "go.NewServer" => sdk == "modelcontextprotocol/go-sdk",
+        // FastMCP.from_openapi / as_proxy, create_proxy: fastmcp only
+        "py.derived" => sdk == "fastmcp",
+        // Vercel's `createMcpHandler((server) => ...)` builds a server; the v2 SDK's and
+        // Cloudflare agents' functions of that name only serve a server built elsewhere.
+        "ts.createMcpHandler" => imports().any(|i| {
+            sdk::classify(f.lang, i).is_some_and(|(s, r)| s == "mcp-handler" && r == Role::Server)
+        }),
+        // Go: the constructor's package qualifier must be the SDK's package in this file
+        "go.NewMCPServer" => go_qualifier_sdk(f, &s.ctor) == Some("mark3labs/mcp-go"),
+        "go.NewServer" => go_qualifier_sdk(f, &s.ctor) == Some("modelcontextprotocol/go-sdk"),
+        // rmcp 0.1 `#[tool(tool_box)] impl T` (a plain `#[tool]` item is not a router)
+        "rust.tool_box" => s.kwargs.iter().any(|(k, _)| k == "tool_box"),
         _ => true,
     }
 }
 
+/// Rust `Tool::new(..)` / `Tool { .. }`: the `Tool` type must be rmcp's. A path from `rmcp`
+/// is; a bare name is unless the file defines its own `Tool` or imports one from elsewhere
+/// and none from rmcp (`use crate::llm::Tool;`).
+fn rust_tool_is_rmcp(reg: &RegFact, f: &SourceFile) -> bool {
+    let path = reg.callee.as_deref().unwrap_or("Tool");
+    let head = path.split("::").next().unwrap_or(path);
+    if head == "rmcp" {
+        return true;
+    }
+    let names = |src: &str| -> Vec<String> {
+        src.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let imports_head = |i: &crate::facts::Import| {
+        let words = names(&i.source);
+        // `use a::b::Tool;`, `use a::{b, Tool}`; not `use a::Tool as Other`
+        words.iter().any(|w| w == head) && !i.source.contains(&format!("{head} as "))
+    };
+    let from_rmcp = f
+        .facts
+        .imports
+        .iter()
+        .any(|i| i.source.starts_with("rmcp") && (imports_head(i) || i.source.ends_with('*')));
+    let from_other = f
+        .facts
+        .imports
+        .iter()
+        .any(|i| !i.source.starts_with("rmcp") && imports_head(i));
+    let defined_here = head == "Tool" && f.facts.symbols.iter().any(|(k, _)| k == "Tool");
+    from_rmcp || (!from_other && !defined_here)
+}
+
+/// Go tool wrappers among a package's files (wrappers of wrappers too), and the names of
+/// those that are called with a tool of their own.
+fn go_wrappers(files: &[&SourceFile]) -> (Vec<GoWrapper>, std::collections::HashSet<String>) {
+    let mut ws: Vec<GoWrapper> = Vec::new();
+    let go_files = || files.iter().filter(|f| f.lang == Lang::Go);
+    for _ in 0..6 {
+        let before = ws.len();
+        for f in go_files() {
+            for reg in &f.facts.regs {
+                let candidate = if reg.style == "go.wrapper-call" {
+                    !go_sdk_call(reg, f)
+                } else {
+                    reg_accepted(reg, "", f)
+                };
+                if !candidate {
+                    continue;
+                }
+                if let Some(mut w) = go_wrapper_of(reg, &ws) {
+                    if w.sdk.is_none() {
+                        w.sdk = go_qualifier_sdk(f, reg.callee.as_deref().unwrap_or(""));
+                    }
+                    if !ws.iter().any(|x| x.func == w.func) {
+                        ws.push(w);
+                    }
+                }
+            }
+        }
+        if ws.len() == before {
+            break;
+        }
+    }
+    let mut called = std::collections::HashSet::new();
+    for f in go_files() {
+        for reg in &f.facts.regs {
+            if let Some(w) = go_wrapper_call(reg, f, &ws) {
+                called.insert(w.func.clone());
+            }
+        }
+    }
+    // a wrapper called through a called wrapper is called too
+    for _ in 0..6 {
+        let inner: Vec<String> = ws
+            .iter()
+            .filter(|w| called.contains(&w.func))
+            .filter_map(|w| w.inner.clone())
+            .filter(|i| !called.contains(i))
+            .collect();
+        if inner.is_empty() {
+            break;
+        }
+        called.extend(inner);
+    }
+    (ws, called)
+}
+
+/// A call of an SDK function (`mcp.NewTool`, `server.NewMCPServer`): not a wrapper.
+fn go_sdk_call(reg: &RegFact, f: &SourceFile) -> bool {
+    reg.callee
+        .as_deref()
+        .is_some_and(|c| c.contains('.') && go_qualifier_sdk(f, c).is_some())
+}
+
+/// The wrapper a `go.wrapper-call` registration builds a tool with, unless it only passes
+/// its own parameter on (then it is part of a wrapper).
+fn go_wrapper_call<'w>(
+    reg: &RegFact,
+    f: &SourceFile,
+    ws: &'w [GoWrapper],
+) -> Option<&'w GoWrapper> {
+    if reg.style != "go.wrapper-call" || go_sdk_call(reg, f) {
+        return None;
+    }
+    let name = go_callee_name(reg.callee.as_deref()?);
+    let w = ws.iter().find(|w| w.func == name)?;
+    if go_wrapper_of(reg, ws).is_some() {
+        return None;
+    }
+    Some(w)
+}
+
+/// A project's own tool type that the module converts into the SDK's tool
+/// (`&mcp.Tool{Name: t.Tool.Name, ...}` where `t api.ServerTool` holds an `api.Tool`): its
+/// literals are the tools.
+struct GoMirror {
+    /// The type's name (`Tool`) and the directories (Go packages) that declare it.
+    name: String,
+    dirs: Vec<String>,
+    /// The converting function, for the registration label.
+    via: String,
+    sdk: &'static str,
+    /// The literal style the type's literals are read with (tool, prompt or resource).
+    style: &'static str,
+    /// The SDK literal inside the converting function (file, line, column): not a definition.
+    at: (String, u32, u32),
+}
+
+fn go_mirror_types(files: &[&SourceFile], r: &dyn Resolver) -> Vec<GoMirror> {
+    let mut out: Vec<GoMirror> = Vec::new();
+    let strip = |t: &str| t.trim().trim_start_matches(['*', '[', ']']).to_string();
+    let struct_of = |t: &str| match r.resolve(&Value::Ident(t.to_string())) {
+        Value::Object(fields) => Some(fields),
+        _ => None,
+    };
+    for f in files.iter().filter(|f| f.lang == Lang::Go) {
+        for reg in &f.facts.regs {
+            let style = match reg.style.as_str() {
+                "go.Tool-literal" | "go.sdk.AddTool" => "go.Tool-literal",
+                "go.Prompt-literal" => "go.Prompt-literal",
+                "go.Resource-literal" => "go.Resource-literal",
+                _ => continue,
+            };
+            if !reg_accepted(reg, "", f) {
+                continue;
+            }
+            let Some(func) = &reg.within else { continue };
+            let lit = reg.args.get(usize::from(reg.style == "go.sdk.AddTool"));
+            let Some(Value::Ident(path)) = lit.and_then(|l| l.get("Name")) else {
+                continue;
+            };
+            let segs: Vec<&str> = path.split('.').collect();
+            if segs.len() < 2 || segs[segs.len() - 1] != "Name" {
+                continue;
+            }
+            let Some(mut ty) = func
+                .params
+                .iter()
+                .find(|p| p.name == segs[0])
+                .and_then(|p| p.ty.as_deref())
+                .map(strip)
+            else {
+                continue;
+            };
+            let mut ok = true;
+            for seg in &segs[1..segs.len() - 1] {
+                let next = struct_of(&ty).and_then(|fields| {
+                    let (_, field) = fields.iter().find(|(k, _)| k == seg)?;
+                    field.get("type").and_then(|t| t.as_str()).map(strip)
+                });
+                match next {
+                    Some(t) => ty = t,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            let has_name = |fields: &[(String, Value)]| fields.iter().any(|(k, _)| k == "Name");
+            if !ok || !struct_of(&ty).is_some_and(|fs| has_name(&fs)) {
+                continue;
+            }
+            let name = ty.rsplit('.').next().unwrap_or(&ty).to_string();
+            let dirs: Vec<String> = files
+                .iter()
+                .filter(|g| {
+                    g.lang == Lang::Go
+                        && g.facts.symbols.iter().any(|(k, v)| {
+                            *k == name && matches!(v, Value::Object(fs) if has_name(fs))
+                        })
+                })
+                .map(|g| {
+                    g.path
+                        .rsplit_once('/')
+                        .map(|(d, _)| d)
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect();
+            let sdk = go_qualifier_sdk(f, reg.callee.as_deref().unwrap_or(""));
+            if let (false, Some(sdk)) = (dirs.is_empty(), sdk) {
+                if !out.iter().any(|m| m.name == name && m.style == style) {
+                    out.push(GoMirror {
+                        name,
+                        dirs,
+                        via: func.name.clone().unwrap_or_default(),
+                        sdk,
+                        style,
+                        at: (f.path.clone(), reg.line, reg.column),
+                    });
+                }
+            }
+        }
+    }
+    // only types that have literals: otherwise the conversion stays a dynamic definition
+    out.retain(|m| {
+        files.iter().any(|f| {
+            f.lang == Lang::Go
+                && f.facts
+                    .regs
+                    .iter()
+                    .any(|r| go_mirror_of(r, f, std::slice::from_ref(m)).is_some())
+        })
+    });
+    out
+}
+
+/// The mirror type a rejected `X.Tool{...}` literal is: `X` must be the import of a package
+/// that declares it.
+fn go_mirror_of<'m>(
+    reg: &RegFact,
+    f: &SourceFile,
+    mirrors: &'m [GoMirror],
+) -> Option<&'m GoMirror> {
+    let (qual, ty) = reg.callee.as_deref()?.rsplit_once('.')?;
+    let m = mirrors
+        .iter()
+        .find(|m| m.name == ty && m.style == reg.style)?;
+    let import = f.facts.imports.iter().find(|i| {
+        let local = i
+            .alias
+            .as_deref()
+            .unwrap_or_else(|| i.source.rsplit('/').next().unwrap_or(""));
+        local == qual
+    })?;
+    m.dirs
+        .iter()
+        .any(|d| {
+            !d.is_empty() && (import.source == *d || import.source.ends_with(&format!("/{d}")))
+        })
+        .then_some(m)
+}
+
+/// The declared name of a Go type expression: `*api.ServerTool` → `ServerTool`,
+/// `[]Item` → `Item`, `*mcp.CallToolParamsFor[In]` → `In`.
+/// None for built-in types and the SDKs' and `context`'s own parameter types.
+fn go_type_name(t: &str) -> Option<String> {
+    let t = t.trim().trim_start_matches(['*', '[', ']']);
+    let t = match t.split_once('[') {
+        Some((_, generic)) => generic.trim_end_matches(']'),
+        None => t,
+    };
+    let t = t.trim_start_matches(['*', '[', ']']);
+    let name = t.rsplit('.').next().unwrap_or(t);
+    let builtin = matches!(
+        name,
+        "string"
+            | "bool"
+            | "int"
+            | "int32"
+            | "int64"
+            | "uint"
+            | "uint32"
+            | "uint64"
+            | "float32"
+            | "float64"
+            | "byte"
+            | "rune"
+            | "any"
+            | "error"
+    );
+    let known = matches!(name, "Context" | "CallToolRequest" | "ServerSession");
+    (!builtin && !known && !name.is_empty() && !name.contains(['{', '(', ' ']))
+        .then(|| name.to_string())
+}
+
+/// Go: the MCP SDK the package of a qualified name (`mcp.NewTool`, `server.NewMCPServer`,
+/// `mcp.Tool`) comes from, through the file's imports — bound to their alias, else to the last
+/// path element (`/v2` suffixes skipped); a bare name needs a dot import. None when the
+/// qualifier is another package (`llm.Tool`, `openai.NewTool`).
+fn go_qualifier_sdk(f: &SourceFile, qualified: &str) -> Option<&'static str> {
+    let qual = qualified
+        .trim_start_matches(['&', '*'])
+        .rsplit_once('.')
+        .map(|(q, _)| q.trim());
+    f.facts.imports.iter().find_map(|i| {
+        let (sdk, _) = sdk::classify(f.lang, &i.source)?;
+        let local = match i.alias.as_deref() {
+            Some(a) => a,
+            None => {
+                let mut segs = i.source.rsplit('/');
+                let last = segs.next()?;
+                let versioned = last.len() > 1
+                    && last.starts_with('v')
+                    && last[1..].chars().all(|c| c.is_ascii_digit());
+                if versioned {
+                    segs.next()?
+                } else {
+                    last
+                }
+            }
+        };
+        let hit = match qual {
+            Some(q) => local == q,
+            None => local == ".",
+        };
+        hit.then_some(sdk)
+    })
+}
+
 fn reg_accepted(reg: &RegFact, sdk: &str, f: &SourceFile) -> bool {
     match reg.style.as_str() {
+        "rust.Tool::new" | "rust.Tool-literal" => rust_tool_is_rmcp(reg, f),
         // bare `@mcp.tool`: fastmcp ≥ 2.7 only; the mcp SDK raises TypeError.
         "py.decorator-bare" => sdk == "fastmcp",
+        // `mcp.tool(fn)`: fastmcp only (the mcp SDK's first parameter is the name)
+        "py.tool-call" => sdk == "fastmcp",
+        // fastmcp 3.x standalone `@tool` / `@resource(...)` / `@prompt`: only when imported
+        // from fastmcp (other frameworks have their own `@tool`)
+        "py.standalone" => f.facts.imports.iter().any(|i| {
+            let m = match reg.what.as_str() {
+                "resource" => "fastmcp.resources",
+                "prompt" => "fastmcp.prompts",
+                _ => "fastmcp.tools",
+            };
+            i.source == m || i.source.starts_with(&format!("{m}."))
+        }),
         "go.mcp-go.NewTool"
         | "go.mcp-go.NewToolWithRawSchema"
         | "go.mcp-go.NewPrompt"
-        | "go.mcp-go.NewResource" => sdk == "mark3labs/mcp-go",
-        "py.Tool" => f.facts.imports.iter().any(|i| i.source.starts_with("mcp")),
+        | "go.mcp-go.NewResource" => {
+            go_qualifier_sdk(f, reg.callee.as_deref().unwrap_or("")) == Some("mark3labs/mcp-go")
+        }
+        // any other Go definition: its type or constructor must come from an MCP SDK package
+        st if st.starts_with("go.") => match reg.callee.as_deref() {
+            Some(c) => go_qualifier_sdk(f, c).is_some(),
+            None => true,
+        },
+        // `Tool(...)`, `types.Tool(...)`, `Tool.from_function(...)`: only MCP's (LangChain,
+        // OpenAI, Gemini... have a `Tool` class too)
+        "py.Tool" | "py.Resource" | "py.Prompt" | "py.from_function" => reg
+            .callee
+            .as_deref()
+            .is_some_and(|c| py_name_from_mcp(f, c)),
         _ => true,
     }
 }
@@ -584,7 +1831,12 @@ fn new_server(
 }
 
 /// Which of a package's servers a registration belongs to.
-fn pick_server(servers: &[ServerDraft], file: &str, receiver: Option<&str>) -> Option<usize> {
+fn pick_server(
+    servers: &[ServerDraft],
+    file: &str,
+    receiver: Option<&str>,
+    sdk: &str,
+) -> Option<usize> {
     if servers.is_empty() {
         return None;
     }
@@ -611,7 +1863,43 @@ fn pick_server(servers: &[ServerDraft], file: &str, receiver: Option<&str>) -> O
     if let Some(i) = servers.iter().position(|s| s.file == file) {
         return Some(i);
     }
+    // Go: a package is a directory, and one module often holds several servers (one per
+    // command, or one per SDK): prefer the same directory, then the same SDK.
+    let dir_of = |p: &str| {
+        p.rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default()
+    };
+    if file.ends_with(".go") {
+        if let Some(i) = servers
+            .iter()
+            .position(|s| s.server.sdk == sdk && dir_of(&s.file) == dir_of(file))
+        {
+            return Some(i);
+        }
+        if let Some(i) = servers.iter().position(|s| s.server.sdk == sdk) {
+            return Some(i);
+        }
+    }
     Some(0)
+}
+
+/// mcp-go's `NewTool` pre-fills the hints since v0.21.0; older versions leave them unset.
+fn sdk_prefills_hints(s: &Server) -> bool {
+    if s.sdk != "mark3labs/mcp-go" {
+        return true;
+    }
+    let Some(v) = s.sdk_version.as_deref() else {
+        return true;
+    };
+    let mut parts = v
+        .trim_start_matches(['v', '^', '~', '='])
+        .split(['.', '-'])
+        .map(|p| p.parse::<u64>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) >= (0, 21),
+        _ => true,
+    }
 }
 
 fn add_draft(s: &mut Server, d: Draft, file: &str, root: &str, unresolved: &mut Vec<Unresolved>) {
@@ -649,7 +1937,7 @@ fn add_draft(s: &mut Server, d: Draft, file: &str, root: &str, unresolved: &mut 
                 params: d.params,
                 params_resolved: d.params_resolved,
                 annotations: d.annotations,
-                sdk_default_annotations: d.sdk_defaults,
+                sdk_default_annotations: d.sdk_defaults.filter(|_| sdk_prefills_hints(s)),
                 mutates: None,
                 mutates_evidence: vec![],
                 effects: vec![],
@@ -680,67 +1968,56 @@ fn what_word(w: What) -> &'static str {
     }
 }
 
-fn apply_mount(
-    servers: &mut [ServerDraft],
+/// A composition call on a server of the package: (parent, child, prefix) as indexes into
+/// `servers`. None when the receiver is no server of the package (Starlette / FastAPI
+/// `app.mount("/mcp", ...)` is not MCP composition); a child that is not statically known is
+/// listed in coverage.unresolved.
+fn mount_parts(
+    servers: &[ServerDraft],
     m: &crate::facts::MountFact,
     file: &str,
     root: &str,
     unresolved: &mut Vec<Unresolved>,
-) {
+) -> Option<(usize, usize, Option<String>)> {
+    let find = |name: &str| servers.iter().position(|s| s.var.as_deref() == Some(name));
+    let recv_last = m.receiver.rsplit('.').next().unwrap_or(&m.receiver);
+    let parent = find(recv_last)?;
     // mount(sub, prefix="x") (fastmcp ≥ 2.9), mount("x", sub) (≤ 2.8), namespace= (3.x)
-    let (mut sub, mut prefix) = (None, None);
+    let (mut sub, mut prefix, mut other) = (None, None, None);
     for a in &m.args {
         match a {
             Value::Str(s) => prefix = Some(s.clone()),
             Value::Ident(i) => sub = Some(i.clone()),
-            _ => {}
+            v => other = Some(v.text()),
         }
     }
     for (k, v) in &m.kwargs {
         match (k.as_str(), v) {
             ("prefix" | "namespace", Value::Str(s)) => prefix = Some(s.clone()),
             ("server" | "app", Value::Ident(i)) => sub = Some(i.clone()),
+            ("server" | "app", v) => other = Some(v.text()),
             _ => {}
         }
     }
-    let Some(sub) = sub else {
-        unresolved.push(Unresolved {
-            root: root.into(),
-            file: file.into(),
-            line: m.line,
-            reason: "mounted server not statically known".into(),
-        });
-        return;
-    };
-    let find = |name: &str| servers.iter().position(|s| s.var.as_deref() == Some(name));
-    let recv_last = m
-        .receiver
-        .rsplit('.')
-        .next()
-        .unwrap_or(&m.receiver)
-        .to_string();
-    let (Some(parent), Some(child)) = (find(&recv_last), find(&sub)) else {
-        unresolved.push(Unresolved {
-            root: root.into(),
-            file: file.into(),
-            line: m.line,
-            reason: format!(
-                "mount of {sub} into {} not resolved to server objects",
-                m.receiver
-            ),
-        });
-        return;
-    };
-    if parent == child {
-        return;
-    }
-    let tools: Vec<Tool> = servers[child].server.tools.clone();
-    for mut t in tools {
-        if let Some(p) = &prefix {
-            t.name = format!("{p}_{}", t.name);
+    let child = sub
+        .as_deref()
+        .and_then(|s| find(s.rsplit('.').next().unwrap_or(s)));
+    match child {
+        Some(c) if c != parent => Some((parent, c, prefix)),
+        Some(_) => None,
+        None => {
+            let what = sub.or(other).unwrap_or_else(|| "?".into());
+            unresolved.push(Unresolved {
+                root: root.into(),
+                file: file.into(),
+                line: m.line,
+                reason: format!(
+                    "mounted server {what} (into {}) not statically known: its tools are not listed",
+                    m.receiver
+                ),
+            });
+            None
         }
-        t.registration = format!("py.mount({})", t.registration);
-        servers[parent].server.tools.push(t);
     }
 }
 

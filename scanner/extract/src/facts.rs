@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::value::{named_children, truncate, Eval, FnInfo, Value};
+use mcpsweep_model::Param;
 use std::cell::RefCell;
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
@@ -17,13 +18,30 @@ pub struct FileFacts {
     pub regs: Vec<RegFact>,
     pub symbols: Vec<(String, Value)>,
     pub mounts: Vec<MountFact>,
+    /// JS/TS module bindings: imports, `require`s and re-exports.
+    pub links: Vec<ModuleLink>,
+    /// JS/TS calls in statement position (`registerX(server)`, `context.addThing({...})`,
+    /// `return helper(name, cfg)`): the possible call sites of tool wrappers.
+    pub calls: Vec<CallFact>,
     /// First syntax error (line, column), when the file did not parse cleanly.
     pub syntax_error: Option<(u32, u32)>,
+}
+
+/// `import { A as B } from "./m"` → (B, "./m", A); `import D from "./m"` → (D, "./m",
+/// "default"); `import * as NS from "./m"` / `const NS = require("./m")` → (NS, "./m", "*");
+/// `export { A as C } from "./m"` → (C, "./m", A); `export * from "./m"` → ("*", "./m", "*").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleLink {
+    pub local: String,
+    pub source: String,
+    pub imported: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub source: String,
+    /// The local name the import is bound to, when the statement gives one (`@import.alias`).
+    pub alias: Option<String>,
     pub line: u32,
 }
 
@@ -58,8 +76,62 @@ pub struct RegFact {
     pub items: Vec<Value>,
     /// Attribute arguments (Rust `#[tool(...)]`), as keyword arguments.
     pub attr: Option<Vec<(String, Value)>>,
+    /// Source text of the definition's constructor or type (`mcp.NewTool`, `mcp.Tool`).
+    pub callee: Option<String>,
+    /// JS/TS: parameters of the functions around the registration. They are bound at run time,
+    /// so they are never resolved as package constants of the same name.
+    pub scope_params: Vec<String>,
+    /// JS/TS: loops around the registration, outermost first.
+    pub loops: Vec<LoopFact>,
+    /// JS/TS: the named function the registration sits in.
+    pub within_js: Option<JsFn>,
+    /// The named function the registration sits in directly (not through a closure): a
+    /// definition whose name is one of its parameters makes that function a tool wrapper.
+    pub within: Option<FnInfo>,
     pub line: u32,
     pub column: u32,
+}
+
+/// A positional JS/TS parameter: its name when bound whole, and its destructured fields as
+/// (property, local name).
+pub type JsParam = (Option<String>, Vec<(String, String)>);
+
+/// A JS/TS function a registration or call sits in, by name: a registration that takes its
+/// name from one of the parameters makes the function a tool wrapper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsFn {
+    pub name: String,
+    /// A method (`obj.name(...)` calls it) rather than a plain function (`name(...)`).
+    pub method: bool,
+    /// Positional parameters: the whole parameter's name and/or its destructured fields.
+    pub params: Vec<JsParam>,
+}
+
+/// A JS/TS call in statement position, with the scope around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallFact {
+    /// Callee text: `registerTool`, `context.accountTool`, `this.add`.
+    pub callee: String,
+    pub args: Vec<Value>,
+    pub scope_params: Vec<String>,
+    pub loops: Vec<LoopFact>,
+    pub within: Option<JsFn>,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A loop around a registration: `for (const t of X)`, `X.forEach((t) => ...)`,
+/// `for (const [name, def] of Object.entries(X))`, `for (const { name, schema } of X)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopFact {
+    /// The element's variable, when it is bound whole.
+    pub var: Option<String>,
+    /// Destructured element fields: (property, local name).
+    pub fields: Vec<(String, String)>,
+    /// `[k, v]` of `Object.entries(X)`: the name bound to the key.
+    pub key: Option<String>,
+    /// What is iterated.
+    pub iter: Value,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +171,15 @@ thread_local! {
 
 /// Parse `src` as `lang` and extract its facts.
 pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, ExtractError> {
+    extract_at(lang, src, limits, 0)
+}
+
+fn extract_at(
+    lang: Lang,
+    src: &[u8],
+    limits: &Limits,
+    depth: usize,
+) -> Result<FileFacts, ExtractError> {
     let tree = PARSER.with(|p| {
         let mut p = p.borrow_mut();
         p.set_language(&lang.language())
@@ -145,6 +226,10 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
         };
         let opts = QueryCursorOptions::new().progress_callback(&mut progress);
         let mut matches = cursor.matches_with_options(query, root, src, opts);
+        // (style, line, column) of general matches that a more specific pattern replaces
+        let mut superseded: Vec<(String, u32, u32)> = Vec::new();
+        // Go: local string constants per function (by node id)
+        let mut go_locals: GoLocals = std::collections::HashMap::new();
         while let Some(m) = matches.next() {
             let props = query.property_settings(m.pattern_index);
             let prop = |k: &str| {
@@ -165,16 +250,35 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
                         Value::Str(s) => s,
                         _ => ev.text(src_node).trim_matches(['"', '`', '\'']).to_string(),
                     };
+                    js_links(&ev, node, &s, &mut facts.links);
+                    // Python `from m import a`: the imported name says more than the module
+                    // (`fastmcp.FastMCP` is a server, `fastmcp.Client` a client)
+                    let s = match cap("import.name") {
+                        Some(n) => format!("{s}.{}", ev.text(n)),
+                        None => s,
+                    };
                     facts.imports.push(Import {
                         source: s,
+                        alias: cap("import.alias").map(|a| ev.text(a).to_string()),
                         line: line_of(node),
                     });
                 }
             } else if let Some(node) = cap("server") {
-                let (args, kwargs) = match cap("server.args") {
+                let (args, mut kwargs) = match cap("server.args") {
                     Some(a) => ev.args(a, 0),
                     None => (Vec::new(), Vec::new()),
                 };
+                // Rust: a server marked by an attribute on the item (`#[tool_router(...)]`);
+                // its arguments become keyword arguments.
+                if let Some(attr) = prop("attr") {
+                    match rust_attribute(&ev, node, attr) {
+                        Some(a) => kwargs.extend(a),
+                        None => continue,
+                    }
+                }
+                if in_rust_test_code(&ev, node) {
+                    continue;
+                }
                 let var = cap("server.var")
                     .map(|n| ev.text(n).to_string())
                     .or_else(|| binding_name(&ev, node));
@@ -192,14 +296,20 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
                 });
             } else if let Some(node) = cap("reg") {
                 let style = prop("style").unwrap_or("unknown").to_string();
-                let (mut args, kwargs) = match cap("reg.args") {
+                if in_rust_test_code(&ev, node) {
+                    continue; // `#[cfg(test)] mod tests`, `#[test] fn`
+                }
+                let (mut args, mut kwargs) = match cap("reg.args") {
                     Some(a) => ev.args(a, 0),
                     None => (Vec::new(), Vec::new()),
                 };
                 if let Some(v) = cap("reg.value") {
                     args.insert(0, ev.value(v));
                 }
-                let func = cap("reg.fn").map(|f| ev.function(f));
+                if prop("chain") == Some("method") {
+                    kwargs.extend(chained_calls(&ev, node));
+                }
+                let mut func = cap("reg.fn").map(|f| ev.function(f));
                 let items = match cap("reg.handler") {
                     Some(h) => list_items(&ev, h),
                     None => Vec::new(),
@@ -208,9 +318,24 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
                 if prop("attr").is_some() && attr.is_none() {
                     continue; // a method without the required attribute
                 }
+                if let (Some(f), Some(fnode)) = (func.as_mut(), cap("reg.fn")) {
+                    if prop("attr").is_some() {
+                        f.params = rust_tool_params(&ev, fnode);
+                        f.doc = rust_doc(&ev, fnode);
+                    }
+                }
                 let receiver = cap("reg.receiver")
                     .map(|n| ev.text(n).to_string())
                     .or_else(|| enclosing_receiver(&ev, node));
+                if lang == Lang::Go {
+                    // `name := "x"; mcp.NewTool(name, ...)`: local string constants
+                    if let Some(locals) = go_local_strings(&ev, node, &mut go_locals) {
+                        for v in args.iter_mut().chain(kwargs.iter_mut().map(|(_, v)| v)) {
+                            substitute_locals(v, locals, 0);
+                        }
+                    }
+                }
+                let (scope_params, loops) = js_scope(&ev, node);
                 // Decorated definitions are located at the function name, calls at the call.
                 let at = cap("reg.at").unwrap_or(node);
                 let p = at.start_position();
@@ -223,9 +348,17 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
                     func,
                     items,
                     attr,
+                    callee: cap("reg.callee").map(|c| ev.text(c).to_string()),
+                    scope_params,
+                    loops,
+                    within_js: js_within(&ev, node),
+                    within: enclosing_function(&ev, node),
                     line: p.row as u32 + 1,
                     column: p.column as u32 + 1,
                 });
+                if let Some(old) = prop("supersedes") {
+                    superseded.push((old.to_string(), p.row as u32 + 1, p.column as u32 + 1));
+                }
             } else if let Some(node) = cap("mount") {
                 let (args, kwargs) = match cap("mount.args") {
                     Some(a) => ev.args(a, 0),
@@ -244,16 +377,100 @@ pub fn extract(lang: Lang, src: &[u8], limits: &Limits) -> Result<FileFacts, Ext
                 if let Some(scope) = cap("symbol.scope") {
                     key = format!("{}.{key}", ev.text(scope));
                 }
+                // JS/TS `function defs() { return [...] }`, `const defs = () => [...]`: what a
+                // call without arguments returns is the symbol `defs()`
+                if let Some(ret) = js_constant_return(value) {
+                    facts.symbols.push((format!("{key}()"), ev.value(ret)));
+                }
                 facts.symbols.push((key, symbol_value(&ev, value)));
+            } else if let (Some(value), Some(key)) = (cap("symbol.value"), prop("symbol")) {
+                // a symbol whose name the pattern gives (`export default ...` → `default`)
+                facts
+                    .symbols
+                    .push((key.to_string(), symbol_value(&ev, value)));
             }
         }
         drop(matches);
+        if !superseded.is_empty() {
+            facts.regs.retain(|r| {
+                !superseded
+                    .iter()
+                    .any(|(st, l, c)| *st == r.style && *l == r.line && *c == r.column)
+            });
+        }
         if timed_out.get() {
             return Err(ExtractError::QueryTimeout(budget));
         }
         Ok(())
     })?;
+    if matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript) {
+        facts.calls = js_calls(&ev, root);
+    }
+    // Rust: the items of `vec![...]` are tokens, not expressions, to the grammar; tool lists
+    // (`tools: vec![Tool::new(..), ..]`) live there. Parse them again as expressions.
+    if lang == Lang::Rust && depth < 3 {
+        if let Some(buf) = rust_macro_exprs(&ev, root) {
+            let inner = extract_at(lang, &buf, limits, depth + 1)?;
+            facts.regs.extend(inner.regs);
+        }
+    }
     Ok(facts)
+}
+
+/// A copy of a Rust file in which only the token trees of `vec!` invocations (outside test
+/// code) are kept, at their own byte offsets, inside a function body so that they parse as
+/// expressions; everything else is blanked (newlines kept, so lines and columns stay right).
+/// None when there is no such macro.
+fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<Vec<u8>> {
+    const WRAP: &[u8] = b"fn f(){";
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut stack = vec![root];
+    let mut budget = 1_000_000usize;
+    while let Some(n) = stack.pop() {
+        budget = budget.checked_sub(1)?;
+        if n.kind() == "macro_invocation" {
+            let name = n
+                .child_by_field_name("macro")
+                .map(|m| ev.text(m))
+                .unwrap_or("");
+            if name == "vec" || name.ends_with("::vec") {
+                if let Some(tt) = named_children(n).find(|c| c.kind() == "token_tree") {
+                    if !in_rust_test_code(ev, n) {
+                        ranges.push((tt.start_byte(), tt.end_byte()));
+                    }
+                }
+                continue; // nested macros are found when the copy is parsed
+            }
+        }
+        if n.kind() == "token_tree" {
+            continue;
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    if ranges.is_empty() {
+        return None;
+    }
+    ranges.sort();
+    let src = ev.src;
+    let mut buf: Vec<u8> = src
+        .iter()
+        .map(|b| if matches!(b, b'\n' | b'\r') { *b } else { b' ' })
+        .collect();
+    for (s, e) in &ranges {
+        buf[*s..*e].copy_from_slice(&src[*s..*e]);
+        // end the statement when there is room, so that lists do not index each other
+        if buf.get(*e) == Some(&b' ') {
+            buf[*e] = b';';
+        }
+    }
+    // the wrapper goes on a blanked stretch of one line before the first list
+    let first = ranges[0].0;
+    let at = (0..first.saturating_sub(WRAP.len()))
+        .find(|&i| buf[i..i + WRAP.len()].iter().all(|b| *b == b' '))?;
+    buf[at..at + WRAP.len()].copy_from_slice(WRAP);
+    buf.extend_from_slice(b"\n}\n");
+    Some(buf)
 }
 
 fn line_of(n: Node) -> u32 {
@@ -301,9 +518,162 @@ fn symbol_value(ev: &Eval, node: Node) -> Value {
             }
             Value::Object(pairs)
         }
-        "class_definition" | "function_definition" | "function_declaration" => ev.value(node),
+        // Python class: its annotated fields (pydantic models, dataclasses, TypedDicts)
+        "class_definition" => ev.py_class_fields(node),
+        "function_definition" | "function_declaration" => ev.value(node),
+        // Go struct: its JSON-visible fields
+        "struct_type" => go_struct_fields(ev, node),
+        // Rust struct body: its fields, with serde / schemars attributes and doc comments
+        "field_declaration_list" if node.parent().is_some_and(|p| p.kind() == "struct_item") => {
+            rust_struct_fields(ev, node)
+        }
         _ => ev.value(node),
     }
+}
+
+/// Fields of a Go struct type as `{Field: field(type=, description=, rename=, optional=)}`,
+/// the shape `interpret::struct_params` reads. The JSON name comes from the `json` tag
+/// (`json:"-"` and unexported fields are dropped); `omitempty` / `omitzero` make a field
+/// optional; the description is the `jsonschema` tag (go-sdk / google jsonschema-go: the whole
+/// tag; invopop style `jsonschema:"required,description=..."`) or `jsonschema_description`.
+/// An embedded struct becomes `("...", Spread(Type))`: its fields are promoted.
+fn go_struct_fields(ev: &Eval, node: Node) -> Value {
+    let mut out = Vec::new();
+    let Some(list) = named_children(node).find(|c| c.kind() == "field_declaration_list") else {
+        return Value::Object(out);
+    };
+    for fd in named_children(list).filter(|c| c.kind() == "field_declaration") {
+        let Some(ty) = fd.child_by_field_name("type") else {
+            continue;
+        };
+        let ty_text = ev.text(ty).trim_start_matches('*').to_string();
+        let tag = fd
+            .child_by_field_name("tag")
+            .and_then(|t| ev.value(t).as_str().map(str::to_string))
+            .unwrap_or_default();
+        let json = go_tag_lookup(&tag, "json");
+        let names: Vec<String> = {
+            let mut c = fd.walk();
+            fd.children_by_field_name("name", &mut c)
+                .map(|n| ev.text(n).to_string())
+                .collect()
+        };
+        let (json_name, json_opts) = match json.as_deref() {
+            Some(j) => match j.split_once(',') {
+                Some((n, o)) => (n.to_string(), o.to_string()),
+                None => (j.to_string(), String::new()),
+            },
+            None => (String::new(), String::new()),
+        };
+        if json_name == "-" && json_opts.is_empty() {
+            continue;
+        }
+        if names.is_empty() {
+            // embedded: promoted fields, unless the tag names it
+            if json_name.is_empty() {
+                out.push((
+                    "...".to_string(),
+                    Value::Spread(Box::new(Value::Ident(ty_text))),
+                ));
+                continue;
+            }
+        }
+        let (description, tag_required) = go_tag_description(&tag);
+        let optional = json_opts
+            .split(',')
+            .any(|o| o == "omitempty" || o == "omitzero")
+            && !tag_required;
+        let field_names = if names.is_empty() {
+            vec![ty_text.rsplit('.').next().unwrap_or(&ty_text).to_string()]
+        } else {
+            names
+        };
+        for name in field_names {
+            if !name.starts_with(|c: char| c.is_uppercase()) {
+                continue; // unexported: not marshalled
+            }
+            let mut kwargs = vec![("type".to_string(), Value::Str(ty_text.clone()))];
+            if let Some(d) = &description {
+                kwargs.push(("description".into(), Value::Str(d.clone())));
+            }
+            if !json_name.is_empty() {
+                kwargs.push(("rename".into(), Value::Str(json_name.clone())));
+            }
+            if optional {
+                kwargs.push(("optional".into(), Value::Bool(true)));
+            }
+            out.push((
+                name,
+                Value::Call {
+                    callee: Box::new(Value::Ident("field".into())),
+                    args: Vec::new(),
+                    kwargs,
+                },
+            ));
+        }
+    }
+    Value::Object(out)
+}
+
+/// `reflect.StructTag.Lookup`: the value of `key` in a Go struct tag.
+fn go_tag_lookup(tag: &str, key: &str) -> Option<String> {
+    let mut rest = tag.trim_start();
+    while !rest.is_empty() {
+        let colon = rest.find(':')?;
+        let name = &rest[..colon];
+        let after = rest[colon + 1..].strip_prefix('"')?;
+        let mut value = String::new();
+        let mut end = None;
+        let mut chars = after.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some((_, n)) = chars.next() {
+                        value.push(n);
+                    }
+                }
+                '"' => {
+                    end = Some(i);
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        let end = end?;
+        if name == key {
+            return Some(value);
+        }
+        rest = after[end + 1..].trim_start();
+    }
+    None
+}
+
+/// The description of a field from its tags, and whether an invopop-style `jsonschema` tag
+/// says `required`.
+fn go_tag_description(tag: &str) -> (Option<String>, bool) {
+    let explicit = go_tag_lookup(tag, "jsonschema_description").filter(|d| !d.trim().is_empty());
+    let Some(js) = go_tag_lookup(tag, "jsonschema").filter(|t| !t.trim().is_empty()) else {
+        return (explicit, false);
+    };
+    // invopop/jsonschema: comma-separated `key=value` items and bare keywords
+    let parts: Vec<&str> = js.split(',').collect();
+    let keyword = |p: &str| {
+        let head = p.split('=').next().unwrap_or(p);
+        !head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let invopop = parts.iter().all(|p| keyword(p.trim()))
+        && parts
+            .iter()
+            .any(|p| p.contains('=') || matches!(p.trim(), "required" | "nullable"));
+    if invopop {
+        let required = parts.iter().any(|p| p.trim() == "required");
+        let desc = parts
+            .iter()
+            .find_map(|p| p.trim().strip_prefix("description="))
+            .map(str::to_string);
+        return (explicit.or(desc), required);
+    }
+    (explicit.or(Some(js)), false)
 }
 
 /// The name a constructed value is bound to: `const x = …`, `x = …`, `x := …`,
@@ -325,6 +695,22 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
                 .and_then(|l| l.named_child(0)),
             "var_spec" | "const_spec" => parent.child_by_field_name("name"),
             "let_declaration" => parent.child_by_field_name("pattern"),
+            // Python factory `def build_server(): return FastMCP(...)`: `build_server()`, the
+            // name a caller's `mcp = build_server()` is matched against
+            "return_statement" => {
+                let mut up = parent.parent();
+                while let Some(u) = up {
+                    if u.kind() == "function_definition" {
+                        let name = u.child_by_field_name("name")?;
+                        return Some(format!("{}()", ev.text(name)));
+                    }
+                    if matches!(u.kind(), "class_definition" | "lambda") {
+                        return None;
+                    }
+                    up = u.parent();
+                }
+                None
+            }
             "await_expression"
             | "await"
             | "parenthesized_expression"
@@ -354,6 +740,165 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
     None
 }
 
+/// Per Go function (node id): its local names bound once to a string literal (`Some`), or
+/// bound otherwise / more than once (`None`).
+type GoLocals = std::collections::HashMap<usize, std::collections::HashMap<String, Option<String>>>;
+
+/// The local string constants of the Go function declaration around `node` (closures
+/// included): `name := "x"`, `var name = "x"`, assigned nowhere else.
+fn go_local_strings<'c>(
+    ev: &Eval,
+    node: Node,
+    cache: &'c mut GoLocals,
+) -> Option<&'c std::collections::HashMap<String, Option<String>>> {
+    let mut cur = node;
+    let func = loop {
+        let parent = cur.parent()?;
+        if matches!(parent.kind(), "function_declaration" | "method_declaration") {
+            break parent;
+        }
+        cur = parent;
+    };
+    Some(cache.entry(func.id()).or_insert_with(|| {
+        let mut m: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        let mut bind = |name: String, value: Option<String>| {
+            m.entry(name).and_modify(|e| *e = None).or_insert(value);
+        };
+        let ident_list = |n: Node| -> Vec<String> {
+            if n.kind() == "identifier" {
+                return vec![ev.text(n).to_string()];
+            }
+            named_children(n)
+                .filter(|c| c.kind() == "identifier")
+                .map(|c| ev.text(c).to_string())
+                .collect()
+        };
+        let mut stack = vec![func];
+        let mut budget = 200_000usize;
+        while let Some(n) = stack.pop() {
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => break,
+            };
+            match n.kind() {
+                "short_var_declaration" | "assignment_statement" | "var_spec" => {
+                    let (left, right) = if n.kind() == "var_spec" {
+                        let mut c = n.walk();
+                        let names: Vec<String> = n
+                            .children_by_field_name("name", &mut c)
+                            .map(|x| ev.text(x).to_string())
+                            .collect();
+                        (names, n.child_by_field_name("value"))
+                    } else {
+                        (
+                            n.child_by_field_name("left")
+                                .map(ident_list)
+                                .unwrap_or_default(),
+                            n.child_by_field_name("right"),
+                        )
+                    };
+                    let values: Vec<Node> = right
+                        .map(|r| named_children(r).collect())
+                        .unwrap_or_default();
+                    let once = n.kind() != "assignment_statement";
+                    for (i, name) in left.into_iter().enumerate() {
+                        let lit = values.get(i).filter(|v| {
+                            once && matches!(
+                                v.kind(),
+                                "interpreted_string_literal" | "raw_string_literal"
+                            )
+                        });
+                        bind(
+                            name,
+                            lit.and_then(|v| ev.value(*v).as_str().map(str::to_string)),
+                        );
+                    }
+                }
+                "parameter_declaration" | "variadic_parameter_declaration" | "range_clause" => {
+                    let mut c = n.walk();
+                    let names: Vec<String> = if n.kind() == "range_clause" {
+                        n.child_by_field_name("left")
+                            .map(ident_list)
+                            .unwrap_or_default()
+                    } else {
+                        n.children_by_field_name("name", &mut c)
+                            .map(|x| ev.text(x).to_string())
+                            .collect()
+                    };
+                    for name in names {
+                        bind(name, None);
+                    }
+                }
+                _ => {}
+            }
+            stack.extend(named_children(n));
+        }
+        m
+    }))
+}
+
+/// Replace identifiers bound to a local string constant by the string.
+fn substitute_locals(
+    v: &mut Value,
+    locals: &std::collections::HashMap<String, Option<String>>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    match v {
+        Value::Ident(n) => {
+            if let Some(Some(s)) = locals.get(n.as_str()) {
+                *v = Value::Str(s.clone());
+            }
+        }
+        Value::Call { args, kwargs, .. } => {
+            for a in args.iter_mut().chain(kwargs.iter_mut().map(|(_, v)| v)) {
+                substitute_locals(a, locals, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for a in items {
+                substitute_locals(a, locals, depth + 1);
+            }
+        }
+        Value::Object(pairs) => {
+            for (_, a) in pairs {
+                substitute_locals(a, locals, depth + 1);
+            }
+        }
+        Value::Spread(b) => substitute_locals(b, locals, depth + 1),
+        _ => {}
+    }
+}
+
+/// The named function declaration a node sits in directly; None inside a closure.
+fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
+    let mut cur = node;
+    for _ in 0..200 {
+        let parent = cur.parent()?;
+        match parent.kind() {
+            "function_declaration"
+            | "method_declaration"
+            | "function_item"
+            | "function_definition"
+            | "method_definition" => {
+                let f = ev.function(parent);
+                return f.name.is_some().then_some(f);
+            }
+            "func_literal"
+            | "arrow_function"
+            | "function_expression"
+            | "function"
+            | "lambda"
+            | "closure_expression" => return None,
+            _ => cur = parent,
+        }
+    }
+    None
+}
+
 /// For a definition inside a registration call (`s.AddTool(mcp.NewTool(...), h)`), the
 /// receiver of that call.
 fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
@@ -368,13 +913,17 @@ fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
                 "field_expression" => f.child_by_field_name("value"),
                 _ => None,
             };
-            if let Some(obj) = obj {
-                return Some(ev.text(obj).to_string());
-            }
-            // go-sdk `mcp.AddTool(srv, &mcp.Tool{...}, h)`: the server is the first argument.
+            // go-sdk `mcp.AddTool(srv, &mcp.Tool{...}, h)`: the server is the first argument
+            // (the definition is not).
             if ev.text(f).ends_with("AddTool") {
                 let args = parent.child_by_field_name("arguments")?;
-                return args.named_child(0).map(|a| ev.text(a).to_string());
+                let first = args.named_child(0)?;
+                if args.named_child_count() == 3 && node.start_byte() >= first.end_byte() {
+                    return Some(ev.text(first).to_string());
+                }
+            }
+            if let Some(obj) = obj {
+                return Some(ev.text(obj).to_string());
             }
         }
         if matches!(
@@ -406,6 +955,11 @@ fn list_items(ev: &Eval, handler: Node) -> Vec<Value> {
                     continue;
                 }
             }
+        }
+        // JS `({ tools })`
+        if n.kind() == "shorthand_property_identifier" && ev.text(n) == "tools" {
+            out.push(Value::Ident("tools".into()));
+            continue;
         }
         if n.kind() == "identifier" && n.parent().is_some_and(|p| p.kind() == "arguments") {
             // handler passed by name: `setRequestHandler(ListToolsRequestSchema, listTools)`
@@ -463,7 +1017,17 @@ fn token_tree_kwargs(ev: &Eval, tt: Node, depth: usize) -> Vec<(String, Value)> 
     let mut i = 0;
     while i < kids.len() {
         let k = kids[i];
-        if k.kind() == "identifier" {
+        // keywords (`default`, `type`, `crate`) are unnamed tokens in a token tree
+        let word = k.kind() == "identifier"
+            || (!k.is_named()
+                && ev
+                    .text(k)
+                    .starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && ev
+                    .text(k)
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        if word {
             let key = ev.text(k).to_string();
             let next = kids.get(i + 1);
             if next.is_some_and(|n| ev.text(*n) == "=") {
@@ -512,4 +1076,878 @@ fn token_value(ev: &Eval, n: Node) -> Value {
         },
         _ => Value::Expr(ev.text(n).to_string()),
     }
+}
+
+/// JS/TS functions whose parameters shadow package names.
+const JS_FUNCTIONS: &[&str] = &[
+    "arrow_function",
+    "function_expression",
+    "function",
+    "function_declaration",
+    "generator_function",
+    "generator_function_declaration",
+    "method_definition",
+];
+
+/// Array methods whose callback receives each element first.
+const JS_ELEMENT_CALLBACKS: &[&str] = &["forEach", "map", "flatMap", "filter", "some", "every"];
+
+/// Parameters of the enclosing JS/TS functions and the loops around `node` (outermost first).
+fn js_scope(ev: &Eval, node: Node) -> (Vec<String>, Vec<LoopFact>) {
+    let mut params = Vec::new();
+    let mut loops = Vec::new();
+    let mut cur = node;
+    let mut steps = 0;
+    while let Some(parent) = cur.parent() {
+        steps += 1;
+        if steps > 200 {
+            break;
+        }
+        let kind = parent.kind();
+        if kind == "for_in_statement"
+            && parent.child_by_field_name("body") == Some(cur)
+            && parent
+                .child_by_field_name("operator")
+                .is_some_and(|o| ev.text(o) == "of")
+        {
+            if let (Some(left), Some(right)) = (
+                parent.child_by_field_name("left"),
+                parent.child_by_field_name("right"),
+            ) {
+                loops.push(loop_fact(ev, left, ev.value(right)));
+            }
+        } else if JS_FUNCTIONS.contains(&kind) {
+            let mut names = Vec::new();
+            if let Some(ps) = parent.child_by_field_name("parameters") {
+                for p in named_children(ps) {
+                    pattern_names(ev, p, &mut names);
+                }
+            } else if let Some(p) = parent.child_by_field_name("parameter") {
+                pattern_names(ev, p, &mut names);
+            }
+            // `X.forEach((t) => ...)`: the first parameter is the loop's element
+            let element_call = parent
+                .parent()
+                .filter(|a| a.kind() == "arguments" && a.named_child(0) == Some(parent))
+                .and_then(|a| a.parent())
+                .filter(|c| c.kind() == "call_expression")
+                .and_then(|c| c.child_by_field_name("function"))
+                .filter(|f| f.kind() == "member_expression")
+                .filter(|f| {
+                    f.child_by_field_name("property")
+                        .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)))
+                })
+                .and_then(|f| f.child_by_field_name("object"));
+            let first = parent
+                .child_by_field_name("parameter")
+                .or_else(|| {
+                    parent
+                        .child_by_field_name("parameters")
+                        .and_then(|ps| ps.named_child(0))
+                })
+                .map(|p| match p.kind() {
+                    "required_parameter" | "optional_parameter" => {
+                        p.child_by_field_name("pattern").unwrap_or(p)
+                    }
+                    _ => p,
+                });
+            match (element_call, first) {
+                (Some(iter), Some(first)) => {
+                    loops.push(loop_fact(ev, first, ev.value(iter)));
+                    // the element's names are the loop's, the others (index, array) are opaque
+                    let mut mine = Vec::new();
+                    pattern_names(ev, first, &mut mine);
+                    names.retain(|n| !mine.contains(n));
+                    params.extend(names);
+                }
+                _ => params.extend(names),
+            }
+        }
+        cur = parent;
+    }
+    loops.reverse();
+    params.sort();
+    params.dedup();
+    (params, loops)
+}
+
+fn loop_fact(ev: &Eval, left: Node, iter: Value) -> LoopFact {
+    let mut f = LoopFact {
+        var: None,
+        fields: Vec::new(),
+        key: None,
+        iter,
+    };
+    match left.kind() {
+        "identifier" => f.var = Some(ev.text(left).to_string()),
+        "object_pattern" => f.fields = object_pattern_fields(ev, left),
+        "array_pattern" => {
+            let mut parts = named_children(left);
+            if let Some(k) = parts.next().filter(|k| k.kind() == "identifier") {
+                f.key = Some(ev.text(k).to_string());
+            }
+            match parts.next() {
+                Some(v) if v.kind() == "identifier" => f.var = Some(ev.text(v).to_string()),
+                Some(v) if v.kind() == "object_pattern" => f.fields = object_pattern_fields(ev, v),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    f
+}
+
+/// `{ name, schema: s, annotations = {} }` → [(name, name), (schema, s), (annotations, annotations)]
+fn object_pattern_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in named_children(pat) {
+        match c.kind() {
+            "shorthand_property_identifier_pattern" => {
+                let t = ev.text(c).to_string();
+                out.push((t.clone(), t));
+            }
+            "pair_pattern" => {
+                if let (Some(k), Some(v)) =
+                    (c.child_by_field_name("key"), c.child_by_field_name("value"))
+                {
+                    let v = if v.kind() == "assignment_pattern" {
+                        v.child_by_field_name("left").unwrap_or(v)
+                    } else {
+                        v
+                    };
+                    if v.kind() == "identifier" {
+                        out.push((ev.text(k).to_string(), ev.text(v).to_string()));
+                    }
+                }
+            }
+            "object_assignment_pattern" => {
+                if let Some(l) = c.child_by_field_name("left") {
+                    let t = ev.text(l).to_string();
+                    out.push((t.clone(), t));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every name a parameter or pattern binds.
+fn pattern_names(ev: &Eval, p: Node, out: &mut Vec<String>) {
+    match p.kind() {
+        "identifier" | "shorthand_property_identifier_pattern" => out.push(ev.text(p).to_string()),
+        "required_parameter" | "optional_parameter" => {
+            if let Some(pat) = p.child_by_field_name("pattern") {
+                pattern_names(ev, pat, out);
+            }
+        }
+        "assignment_pattern" | "object_assignment_pattern" => {
+            if let Some(l) = p.child_by_field_name("left") {
+                pattern_names(ev, l, out);
+            }
+        }
+        "pair_pattern" => {
+            if let Some(v) = p.child_by_field_name("value") {
+                pattern_names(ev, v, out);
+            }
+        }
+        "object_pattern" | "array_pattern" | "rest_pattern" => {
+            for c in named_children(p) {
+                pattern_names(ev, c, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every attribute right above a Rust item, in source order: (last path segment, keyword
+/// arguments); `#[doc = "x"]` gives `("doc", [("doc", "x")])`.
+fn rust_attributes(ev: &Eval, item: Node) -> Vec<(String, Vec<(String, Value)>)> {
+    let mut out = Vec::new();
+    let mut cur = item.prev_sibling();
+    while let Some(c) = cur {
+        match c.kind() {
+            "attribute_item" => out.extend(rust_attr_args(ev, c)),
+            "line_comment" | "block_comment" => {}
+            _ => break,
+        }
+        cur = c.prev_sibling();
+    }
+    out.reverse();
+    out
+}
+
+/// One `attribute_item`: (last path segment, keyword arguments).
+fn rust_attr_args(ev: &Eval, item: Node) -> Option<(String, Vec<(String, Value)>)> {
+    let attr = item.named_child(0)?;
+    let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
+    let last = path.rsplit("::").next().unwrap_or(path).to_string();
+    let kwargs = if let Some(tt) = attr.child_by_field_name("arguments") {
+        token_tree_kwargs(ev, tt, 0)
+    } else if let Some(v) = attr.child_by_field_name("value") {
+        vec![(last.clone(), ev.value(v))]
+    } else {
+        Vec::new()
+    };
+    Some((last, kwargs))
+}
+
+/// Is this node inside Rust test code: a `#[cfg(test)]` module or a `#[test]` /
+/// `#[tokio::test]` function? (Test files are skipped by path; these live in source files.)
+fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
+    let mut cur = Some(node);
+    let mut budget = 256;
+    while let Some(n) = cur {
+        budget -= 1;
+        if budget == 0 {
+            return false;
+        }
+        if matches!(n.kind(), "mod_item" | "function_item" | "impl_item") {
+            let mut sib = n.prev_sibling();
+            while let Some(c) = sib {
+                match c.kind() {
+                    "attribute_item" => {
+                        let Some(attr) = c.named_child(0) else { break };
+                        let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
+                        let last = path.rsplit("::").next().unwrap_or(path);
+                        let args = attr
+                            .child_by_field_name("arguments")
+                            .map(|a| ev.text(a))
+                            .unwrap_or("");
+                        if last == "test" && path != "cfg" {
+                            return true;
+                        }
+                        if last == "cfg"
+                            && !args.contains("not")
+                            && args
+                                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                                .any(|w| w == "test")
+                        {
+                            return true;
+                        }
+                    }
+                    "line_comment" | "block_comment" => {}
+                    _ => break,
+                }
+                sib = c.prev_sibling();
+            }
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+/// Builder calls chained on a definition (`Tool::new(..).annotate(a).with_title(t)`), as
+/// keyword arguments `.annotate`, `.with_title` (several arguments become an array).
+fn chained_calls(ev: &Eval, node: Node) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let mut cur = node;
+    for _ in 0..16 {
+        let Some(fe) = cur.parent() else { break };
+        if !matches!(
+            fe.kind(),
+            "field_expression" | "member_expression" | "attribute"
+        ) || fe.named_child(0) != Some(cur)
+        {
+            break;
+        }
+        let Some(call) = fe.parent() else { break };
+        if !matches!(call.kind(), "call_expression" | "call")
+            || call.child_by_field_name("function") != Some(fe)
+        {
+            break;
+        }
+        let m = fe
+            .named_child(fe.named_child_count().saturating_sub(1) as u32)
+            .map(|f| ev.text(f))
+            .unwrap_or("");
+        let (mut args, _) = match call.child_by_field_name("arguments") {
+            Some(a) => ev.args(a, 0),
+            None => (Vec::new(), Vec::new()),
+        };
+        let v = if args.len() == 1 {
+            args.remove(0)
+        } else {
+            Value::Array(args)
+        };
+        out.push((format!(".{m}"), v));
+        cur = call;
+    }
+    out
+}
+
+/// The tool-visible parameters of an rmcp tool method. A `Parameters<T>` argument is kept
+/// with its type (the schema is T's fields); rmcp 0.1 `#[tool(aggr)] x: T` becomes
+/// `Parameters<T>`, and `#[tool(param)] x: T` arguments are parameters themselves (with a
+/// `#[schemars(description = "...")]`). Every other argument (`RequestContext`, `Peer`,
+/// `Extension`, ...) is an extractor, not a parameter.
+fn rust_tool_params(ev: &Eval, f: Node) -> Vec<Param> {
+    let Some(params) = f.child_by_field_name("parameters") else {
+        return Vec::new();
+    };
+    // several attributes on one parameter parse as an ERROR node holding them
+    let mut kids = Vec::new();
+    for c in named_children(params) {
+        if c.kind() == "ERROR" {
+            kids.extend(named_children(c));
+        } else {
+            kids.push(c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut attrs: Vec<(String, Vec<(String, Value)>)> = Vec::new();
+    for c in kids {
+        match c.kind() {
+            "attribute_item" => attrs.extend(rust_attr_args(ev, c)),
+            "parameter" => {
+                let (Some(pat), Some(ty)) = (
+                    c.child_by_field_name("pattern"),
+                    c.child_by_field_name("type"),
+                ) else {
+                    attrs.clear();
+                    continue;
+                };
+                let ty = normalize_rust_type(ev.text(ty));
+                let base = ty.split('<').next().unwrap_or(&ty).trim();
+                let base = base.rsplit("::").next().unwrap_or(base);
+                let tool_kw: Vec<&(String, Value)> = attrs
+                    .iter()
+                    .filter(|(n, _)| n == "tool")
+                    .flat_map(|(_, kw)| kw.iter())
+                    .collect();
+                let flag = |k: &str| tool_kw.iter().any(|(n, _)| n == k);
+                let name = ev.text(pat).to_string();
+                if base == "Parameters" {
+                    out.push(Param {
+                        name,
+                        ty: Some(ty),
+                        required: Some(true),
+                        description: None,
+                    });
+                } else if flag("aggr") {
+                    out.push(Param {
+                        name,
+                        ty: Some(format!("Parameters<{ty}>")),
+                        required: Some(true),
+                        description: None,
+                    });
+                } else if flag("param") {
+                    let description = attrs
+                        .iter()
+                        .filter(|(n, _)| n == "schemars" || n == "tool")
+                        .flat_map(|(_, kw)| kw.iter())
+                        .find(|(k, _)| k == "description")
+                        .and_then(|(_, v)| v.as_str().map(String::from));
+                    out.push(Param {
+                        name: name.trim_start_matches("r#").to_string(),
+                        required: Some(!ty.starts_with("Option<")),
+                        ty: Some(ty),
+                        description,
+                    });
+                }
+                attrs.clear();
+            }
+            k if k.ends_with("comment") => {}
+            _ => attrs.clear(),
+        }
+    }
+    out
+}
+
+/// A Rust struct body as parameters-to-be: field name → `field(type=, description=, rename=,
+/// optional=, flatten=)`, following serde and schemars: `#[serde(rename)]`,
+/// `#[serde(rename_all)]` on the struct, `#[serde(default)]` and `Option<T>` (not required),
+/// `#[serde(skip)]` (absent), `#[serde(flatten)]`, and the description from
+/// `#[schemars(description)]` else the `///` doc comment (schemars joins the lines of a
+/// paragraph with spaces).
+fn rust_struct_fields(ev: &Eval, body: Node) -> Value {
+    let item = body.parent();
+    let item_attrs = item.map(|i| rust_attributes(ev, i)).unwrap_or_default();
+    let serde_kw = |attrs: &[(String, Vec<(String, Value)>)], k: &str| -> Option<Value> {
+        attrs
+            .iter()
+            .filter(|(n, _)| n == "serde" || n == "schemars")
+            .flat_map(|(_, kw)| kw.iter())
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+    };
+    let rename_all = serde_kw(&item_attrs, "rename_all").and_then(|v| match v {
+        Value::Str(s) => Some(s),
+        // rename_all(deserialize = "...")
+        Value::Object(p) => p
+            .iter()
+            .find(|(k, _)| k == "deserialize")
+            .and_then(|(_, v)| v.as_str().map(String::from)),
+        _ => None,
+    });
+    let all_default = serde_kw(&item_attrs, "default").is_some();
+    let mut fields = Vec::new();
+    let mut docs: Vec<String> = Vec::new();
+    let mut attrs: Vec<(String, Vec<(String, Value)>)> = Vec::new();
+    for c in named_children(body).take(2000) {
+        match c.kind() {
+            "line_comment" => {
+                let t = ev.text(c);
+                if let Some(rest) = t.strip_prefix("///").filter(|r| !r.starts_with('/')) {
+                    docs.push(rest.trim().to_string());
+                }
+            }
+            "block_comment" => {
+                let t = ev.text(c);
+                if let Some(rest) = t.strip_prefix("/**").and_then(|r| r.strip_suffix("*/")) {
+                    docs.extend(
+                        rest.lines()
+                            .map(|l| l.trim().trim_start_matches('*').trim().to_string()),
+                    );
+                }
+            }
+            "attribute_item" => {
+                if let Some((n, kw)) = rust_attr_args(ev, c) {
+                    if n == "doc" {
+                        if let Some(Value::Str(d)) = kw.first().map(|(_, v)| v.clone()) {
+                            docs.extend(d.lines().map(|l| l.trim().to_string()));
+                        }
+                    } else {
+                        attrs.push((n, kw));
+                    }
+                }
+            }
+            "field_declaration" => {
+                let (Some(name), Some(ty)) =
+                    (c.child_by_field_name("name"), c.child_by_field_name("type"))
+                else {
+                    docs.clear();
+                    attrs.clear();
+                    continue;
+                };
+                let skip = ["skip", "skip_deserializing"]
+                    .iter()
+                    .any(|k| serde_kw(&attrs, k).is_some());
+                if !skip {
+                    let name = ev.text(name).trim_start_matches("r#").to_string();
+                    let ty = normalize_rust_type(ev.text(ty));
+                    let mut kwargs = vec![("type".to_string(), Value::Str(ty))];
+                    let desc = serde_kw(&attrs, "description")
+                        .and_then(|v| v.as_str().map(String::from))
+                        .or_else(|| schemars_doc(&docs));
+                    if let Some(d) = desc {
+                        kwargs.push(("description".into(), Value::Str(d)));
+                    }
+                    let rename = match serde_kw(&attrs, "rename") {
+                        Some(Value::Str(s)) => Some(s),
+                        Some(Value::Object(p)) => p
+                            .iter()
+                            .find(|(k, _)| k == "deserialize")
+                            .and_then(|(_, v)| v.as_str().map(String::from)),
+                        _ => None,
+                    }
+                    .or_else(|| rename_all.as_deref().map(|conv| rename_case(&name, conv)));
+                    if let Some(r) = rename.filter(|r| *r != name) {
+                        kwargs.push(("rename".into(), Value::Str(r)));
+                    }
+                    if all_default || serde_kw(&attrs, "default").is_some() {
+                        kwargs.push(("optional".into(), Value::Bool(true)));
+                    }
+                    if serde_kw(&attrs, "flatten").is_some() {
+                        kwargs.push(("flatten".into(), Value::Bool(true)));
+                    }
+                    fields.push((
+                        name,
+                        Value::Call {
+                            callee: Box::new(Value::Ident("field".into())),
+                            args: Vec::new(),
+                            kwargs,
+                        },
+                    ));
+                }
+                docs.clear();
+                attrs.clear();
+            }
+            _ => {}
+        }
+    }
+    Value::Object(fields)
+}
+
+/// schemars' description of a doc comment: lines of a paragraph joined by spaces, paragraphs
+/// by a blank line; a first line starting with `#` is the title, not the description.
+fn schemars_doc(lines: &[String]) -> Option<String> {
+    let mut lines = lines;
+    if lines.first().is_some_and(|l| l.starts_with('#')) {
+        lines = &lines[1..];
+    }
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for l in lines {
+        if l.is_empty() {
+            if !cur.is_empty() {
+                paras.push(cur.join(" "));
+                cur.clear();
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        paras.push(cur.join(" "));
+    }
+    let d = paras.join("\n\n");
+    (!d.is_empty()).then_some(d)
+}
+
+/// serde's `rename_all` conventions applied to a snake_case field name.
+fn rename_case(name: &str, conv: &str) -> String {
+    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
+    let cap = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    match conv {
+        "lowercase" => name.to_lowercase(),
+        "UPPERCASE" => name.to_uppercase(),
+        "PascalCase" => words.iter().map(|w| cap(w)).collect(),
+        "camelCase" => words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == 0 { w.to_string() } else { cap(w) })
+            .collect(),
+        "SCREAMING_SNAKE_CASE" => name.to_uppercase(),
+        "kebab-case" => words.join("-"),
+        "SCREAMING-KEBAB-CASE" => words.join("-").to_uppercase(),
+        _ => name.to_string(),
+    }
+}
+
+/// The documentation of a Rust item as rmcp's macros read it: every `///` line and
+/// `#[doc = "..."]` attribute trimmed, empty ones dropped, joined with newlines.
+fn rust_doc(ev: &Eval, item: Node) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = item.prev_sibling();
+    while let Some(c) = cur {
+        match c.kind() {
+            "line_comment" => {
+                let t = ev.text(c);
+                if let Some(rest) = t.strip_prefix("///").filter(|r| !r.starts_with('/')) {
+                    parts.push(rest.trim().to_string());
+                }
+            }
+            "block_comment" => {
+                let t = ev.text(c);
+                if let Some(rest) = t.strip_prefix("/**").and_then(|r| r.strip_suffix("*/")) {
+                    parts.push(rest.trim().to_string());
+                }
+            }
+            "attribute_item" => {
+                if let Some((n, kw)) = rust_attr_args(ev, c) {
+                    if n == "doc" {
+                        if let Some(Value::Str(d)) = kw.first().map(|(_, v)| v.clone()) {
+                            parts.push(d.trim().to_string());
+                        }
+                    }
+                }
+            }
+            _ => break,
+        }
+        cur = c.prev_sibling();
+    }
+    parts.reverse();
+    parts.retain(|p| !p.is_empty());
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
+/// Module bindings of a JS/TS import, re-export or `require` (see [`ModuleLink`]).
+fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
+    let mut push = |local: &str, imported: &str| {
+        out.push(ModuleLink {
+            local: local.to_string(),
+            source: source.to_string(),
+            imported: imported.to_string(),
+        })
+    };
+    match node.kind() {
+        "import_statement" => {
+            for c in named_children(node) {
+                if c.kind() != "import_clause" {
+                    continue;
+                }
+                for part in named_children(c) {
+                    match part.kind() {
+                        "identifier" => push(ev.text(part), "default"),
+                        "namespace_import" => {
+                            if let Some(id) =
+                                named_children(part).find(|n| n.kind() == "identifier")
+                            {
+                                push(ev.text(id), "*");
+                            }
+                        }
+                        "named_imports" => {
+                            for spec in named_children(part) {
+                                if spec.kind() != "import_specifier" {
+                                    continue;
+                                }
+                                let name = spec.child_by_field_name("name").map(|n| ev.text(n));
+                                let alias = spec.child_by_field_name("alias").map(|n| ev.text(n));
+                                if let Some(name) = name {
+                                    push(alias.unwrap_or(name), name);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        "export_statement" => {
+            let clause = named_children(node).find(|n| n.kind() == "export_clause");
+            match clause {
+                Some(clause) => {
+                    for spec in named_children(clause) {
+                        if spec.kind() != "export_specifier" {
+                            continue;
+                        }
+                        let name = spec.child_by_field_name("name").map(|n| ev.text(n));
+                        let alias = spec.child_by_field_name("alias").map(|n| ev.text(n));
+                        if let Some(name) = name {
+                            push(alias.unwrap_or(name), name);
+                        }
+                    }
+                }
+                None => {
+                    // `export * from "./m"`, `export * as NS from "./m"`
+                    match named_children(node).find(|n| n.kind() == "namespace_export") {
+                        Some(ns) => {
+                            if let Some(id) = named_children(ns).next() {
+                                push(ev.text(id), "*");
+                            }
+                        }
+                        None => push("*", "*"),
+                    }
+                }
+            }
+        }
+        "call_expression" => {
+            // `const X = require("./m")`, `const { A, B: C } = require("./m")`
+            let decl = node
+                .parent()
+                .filter(|p| p.kind() == "variable_declarator")
+                .and_then(|p| p.child_by_field_name("name"));
+            match decl {
+                Some(n) if n.kind() == "identifier" => push(ev.text(n), "*"),
+                Some(n) if n.kind() == "object_pattern" => {
+                    for (prop, local) in object_pattern_fields(ev, n) {
+                        push(&local, &prop);
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Most call sites kept per file.
+const MAX_CALLS: usize = 5000;
+
+/// Calls in statement position: expression statements (awaited or not), `return f(...)`,
+/// an arrow function's expression body, `const x = f(...)`.
+fn js_calls(ev: &Eval, root: Node) -> Vec<CallFact> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    let mut budget = 2_000_000usize;
+    while let Some(n) = stack.pop() {
+        budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => break,
+        };
+        if n.kind() == "call_expression" && out.len() < MAX_CALLS && statement_call(n) {
+            if let (Some(f), Some(a)) = (
+                n.child_by_field_name("function"),
+                n.child_by_field_name("arguments"),
+            ) {
+                if matches!(f.kind(), "identifier" | "member_expression")
+                    && f.byte_range().len() < 120
+                {
+                    let (args, _) = ev.args(a, 0);
+                    let (scope_params, loops) = js_scope(ev, n);
+                    let p = n.start_position();
+                    out.push(CallFact {
+                        callee: ev.text(f).to_string(),
+                        args,
+                        scope_params,
+                        loops,
+                        within: js_within(ev, n),
+                        line: p.row as u32 + 1,
+                        column: p.column as u32 + 1,
+                    });
+                }
+            }
+        }
+        let mut c = n.walk();
+        let kids: Vec<Node> = n.named_children(&mut c).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    out
+}
+
+fn statement_call(n: Node) -> bool {
+    let mut p = n.parent();
+    if p.is_some_and(|x| x.kind() == "await_expression") {
+        p = p.and_then(|x| x.parent());
+    }
+    match p {
+        Some(x) => match x.kind() {
+            "expression_statement" | "return_statement" => true,
+            "arrow_function" => x
+                .child_by_field_name("body")
+                .is_some_and(|b| b.id() == n.id()),
+            "variable_declarator" => x
+                .child_by_field_name("value")
+                .is_some_and(|v| v.id() == n.id()),
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// The named JS/TS function `node` sits in: a declaration, a method, or a function expression
+/// bound to a variable, a property or a class field. Element callbacks (`xs.forEach(...)`) are
+/// looked through; any other anonymous function ends the search.
+fn js_within(ev: &Eval, node: Node) -> Option<JsFn> {
+    let mut cur = node;
+    for _ in 0..200 {
+        let f = cur.parent()?;
+        cur = f;
+        if !JS_FUNCTIONS.contains(&f.kind()) {
+            continue;
+        }
+        let parent = f.parent();
+        let is_element_callback = parent
+            .filter(|a| a.kind() == "arguments")
+            .and_then(|a| a.parent())
+            .and_then(|c| c.child_by_field_name("function"))
+            .filter(|c| c.kind() == "member_expression")
+            .and_then(|c| c.child_by_field_name("property"))
+            .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)));
+        if is_element_callback {
+            continue;
+        }
+        let (name, method) = match f.kind() {
+            "function_declaration" | "generator_function_declaration" => {
+                (f.child_by_field_name("name").map(|n| ev.text(n)), false)
+            }
+            "method_definition" => (f.child_by_field_name("name").map(|n| ev.text(n)), true),
+            _ => match parent {
+                Some(p) if p.kind() == "variable_declarator" => (
+                    p.child_by_field_name("name")
+                        .filter(|n| n.kind() == "identifier")
+                        .map(|n| ev.text(n)),
+                    false,
+                ),
+                Some(p) if p.kind() == "pair" => {
+                    (p.child_by_field_name("key").map(|n| ev.text(n)), true)
+                }
+                Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => (
+                    p.child_by_field_name("name")
+                        .or_else(|| p.child_by_field_name("property"))
+                        .map(|n| ev.text(n)),
+                    true,
+                ),
+                _ => (None, false),
+            },
+        };
+        let name = name?.to_string();
+        let mut params = Vec::new();
+        let single = f.child_by_field_name("parameter");
+        let list: Vec<Node> = match (f.child_by_field_name("parameters"), single) {
+            (Some(ps), _) => named_children(ps).collect(),
+            (None, Some(p)) => vec![p],
+            _ => Vec::new(),
+        };
+        for p in list {
+            let pat = match p.kind() {
+                "required_parameter" | "optional_parameter" => {
+                    p.child_by_field_name("pattern").unwrap_or(p)
+                }
+                "assignment_pattern" => p.child_by_field_name("left").unwrap_or(p),
+                _ => p,
+            };
+            match pat.kind() {
+                "identifier" => params.push((Some(ev.text(pat).to_string()), Vec::new())),
+                "object_pattern" => params.push((None, object_pattern_fields(ev, pat))),
+                "this" => {} // TS `this:` parameter is not positional
+                _ => params.push((None, Vec::new())),
+            }
+        }
+        return Some(JsFn {
+            name,
+            method,
+            params,
+        });
+    }
+    None
+}
+
+/// The returned expression of a JS/TS function without parameters whose value does not
+/// depend on a call: an expression-bodied arrow, or a body with exactly one top-level
+/// `return` of an array or object literal.
+fn js_constant_return<'t>(f: Node<'t>) -> Option<Node<'t>> {
+    if !matches!(
+        f.kind(),
+        "function_declaration" | "arrow_function" | "function_expression" | "function"
+    ) {
+        return None;
+    }
+    let no_params = match (
+        f.child_by_field_name("parameters"),
+        f.child_by_field_name("parameter"),
+    ) {
+        (Some(ps), _) => ps.named_child_count() == 0,
+        (None, Some(_)) => false,
+        (None, None) => true,
+    };
+    if !no_params {
+        return None;
+    }
+    let body = f.child_by_field_name("body")?;
+    let literal = |n: Node<'t>| -> Option<Node<'t>> {
+        let mut n = n;
+        while matches!(
+            n.kind(),
+            "parenthesized_expression" | "as_expression" | "satisfies_expression"
+        ) {
+            n = n.named_child(0)?;
+        }
+        matches!(n.kind(), "array" | "object").then_some(n)
+    };
+    if body.kind() != "statement_block" {
+        return literal(body);
+    }
+    let returns: Vec<Node> = named_children(body)
+        .filter(|c| c.kind() == "return_statement")
+        .collect();
+    match returns.as_slice() {
+        [r] => literal(r.named_child(0)?),
+        _ => None,
+    }
+}
+
+/// A Rust type as one line: `Parameters<\n    T,\n>` → `Parameters<T>`.
+fn normalize_rust_type(t: &str) -> String {
+    let one = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one.len());
+    let chars: Vec<char> = one.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let prev = out.chars().last();
+        match c {
+            ' ' if matches!(next, Some('>' | ',' | ')' | ']'))
+                || matches!(prev, Some('<' | '(' | '[')) => {}
+            ',' if matches!(next, Some('>'))
+                || (next == Some(' ') && matches!(chars.get(i + 2), Some('>'))) => {}
+            _ => out.push(*c),
+        }
+    }
+    out
 }

@@ -117,6 +117,13 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
                         d.params_resolved = ok;
                     }
                     Value::Object(_) => d.annotations = annotations(&v, r),
+                    // `Schema.shape` of a zod object
+                    Value::Member(_, _) | Value::Ident(_) if !saw_shape => {
+                        saw_shape = true;
+                        let (p, ok) = params_from_schema(&v, r);
+                        d.params = p;
+                        d.params_resolved = ok;
+                    }
                     _ if !saw_shape => {
                         saw_shape = true;
                         d.params_resolved = false;
@@ -215,11 +222,31 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
             }
         }
         // ------------------------------------------------------------ Python
-        "py.decorator" | "py.decorator-bare" | "py.add_tool" | "py.from_function" => {
+        "py.decorator" | "py.decorator-bare" | "py.standalone" | "py.add_tool"
+        | "py.from_function" | "py.tool-call" | "py.decorator-call" => {
             let func = match reg.style.as_str() {
-                "py.decorator" | "py.decorator-bare" => reg.func.clone(),
-                _ => match arg(0) {
+                "py.decorator" | "py.decorator-bare" | "py.standalone" => reg.func.clone(),
+                // `Tool.from_function(fn=...)`, `mcp.add_tool(fn=...)`
+                _ => match arg(0).or_else(|| kw("fn")) {
                     Some(Value::Func(f)) => Some(*f),
+                    // `mcp.tool(getattr(module, name))`: a function chosen at run time
+                    Some(Value::Call { .. } | Value::Expr(_))
+                        if reg.style == "py.tool-call" && kw("name").is_none() =>
+                    {
+                        out.unresolved.push((
+                            reg.line,
+                            format!(
+                                "{} function computed at run time: {}",
+                                reg.what,
+                                reg.args[0].text()
+                            ),
+                        ));
+                        return out;
+                    }
+                    // `@mcp.tool(NAME)` (a decorator), or `mcp.tool(fn)` of a function not
+                    // known statically: a tool only when the call names it
+                    _ if reg.style == "py.tool-call" && kw("name").is_none() => return out,
+                    None if reg.style == "py.tool-call" => return out,
                     Some(other) => {
                         if reg.style == "py.add_tool" {
                             // add_tool(Tool(...)) / add_tool(Tool.from_function(...)): the
@@ -238,11 +265,17 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
                 },
             };
             let fname = func.as_ref().and_then(|f| f.name.clone());
+            // The first positional argument after the function: the name (fastmcp
+            // `@mcp.tool("custom")`, `mcp.add_tool(fn, "name")`) or a resource URI.
+            let positional = match reg.style.as_str() {
+                "py.decorator" | "py.decorator-bare" | "py.standalone" => arg(0),
+                "py.tool-call" => None,
+                _ => arg(1),
+            };
             d.name = match kw("name") {
                 Some(v) => name_of(&v, r),
-                None => match (reg.style.as_str(), arg(0)) {
-                    // fastmcp `@mcp.tool("custom")`
-                    ("py.decorator", Some(Value::Str(s))) => Ok(s),
+                None => match &positional {
+                    Some(Value::Str(s)) if what == What::Tool => Ok(s.clone()),
                     _ => fname.clone().ok_or_else(|| "<function>".to_string()),
                 },
             };
@@ -253,16 +286,18 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
             if let Some(a) = kw("annotations") {
                 d.annotations = annotations(&a, r);
             }
-            if let Some(f) = &func {
-                d.params = python_params(f);
+            match &func {
+                Some(f) => d.params = python_params(f),
+                None => d.params_resolved = false,
             }
             if let Some(Value::Array(ex)) = kw("exclude_args") {
                 let ex: Vec<String> = ex.iter().filter_map(|v| str_of(v, r)).collect();
                 d.params.retain(|p| !ex.contains(&p.name));
             }
             if what == What::Resource {
-                d.uri = arg(0)
-                    .and_then(|v| str_of(&v, r))
+                d.uri = positional
+                    .as_ref()
+                    .and_then(|v| str_of(v, r))
                     .or(kw("uri").and_then(|v| str_of(&v, r)));
                 if let Some(v) = kw("name") {
                     d.name = name_of(&v, r);
@@ -271,7 +306,7 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
                 }
             }
             if what == What::Prompt {
-                if let (None, Some(Value::Str(s))) = (kw("name"), arg(0)) {
+                if let (None, Some(Value::Str(s))) = (kw("name"), positional) {
                     d.name = Ok(s);
                 }
             }
@@ -282,6 +317,26 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
         "py.Tool" => {
             let Some(v) = arg(0) else { return out };
             tool_object(&mut d, &v, r, true);
+        }
+        // low-level `types.Resource(uri=..., name=...)`, `types.Prompt(name=..., ...)`
+        "py.Resource" | "py.Prompt" => {
+            let Some(v) = arg(0) else { return out };
+            let uri = v.get("uri").or_else(|| v.get("uriTemplate")).and_then(|u| {
+                match r.resolve(u) {
+                    // AnyUrl("kv://keys")
+                    Value::Call { args, .. } if args.len() == 1 => str_of(&args[0], r),
+                    other => str_of(&other, r),
+                }
+            });
+            if what == What::Resource && uri.is_none() && v.get("uri").is_none() {
+                return out; // some other `Resource(...)` class
+            }
+            d.uri = uri;
+            d.name = match v.get("name") {
+                Some(n) => name_of(n, r),
+                None => Err(v.text()),
+            };
+            d.description = v.get("description").and_then(|t| str_of(t, r));
         }
         // ------------------------------------------------------------ Rust
         "rust.tool-attr" => {
@@ -299,20 +354,47 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
             if let Some(a) = attr.get("annotations") {
                 d.annotations = annotations(a, r);
             }
-            let (p, ok) = rust_params(&f, r);
-            d.params = p;
-            d.params_resolved = ok;
+            if what == What::Tool {
+                let (p, ok) = match attr.get("input_schema") {
+                    Some(schema) => rust_schema_params(schema, r),
+                    None => rust_params(&f, r),
+                };
+                d.params = p;
+                d.params_resolved = ok;
+            }
         }
-        "rust.Tool::new" => {
+        "rust.Tool::new" | "rust.Tool-literal" => {
             let Some(first) = reg.args.first() else {
                 return out;
             };
-            d.name = name_of(first, r);
-            d.description = arg(1).and_then(|v| str_of(&v, r));
-            if let Some(schema) = arg(2) {
-                let (p, ok) = params_from_schema(&schema, r);
-                d.params = p;
-                d.params_resolved = ok;
+            let schema = if reg.style == "rust.Tool-literal" {
+                let v = r.resolve(first);
+                tool_object(&mut d, &v, r, true);
+                if let Some(a) = v.get("annotations") {
+                    d.annotations = rust_annotations(a, r);
+                }
+                v.get("input_schema").cloned()
+            } else {
+                d.name = name_of(first, r);
+                d.description = arg(1).and_then(|v| str_of(&v, r));
+                arg(2)
+            };
+            match schema {
+                Some(schema) => {
+                    let (p, ok) = rust_schema_params(&schema, r);
+                    d.params = p;
+                    d.params_resolved = ok;
+                }
+                None => d.params_resolved = false,
+            }
+            // builder calls chained on the definition
+            for (k, v) in &reg.kwargs {
+                match k.as_str() {
+                    ".annotate" | ".with_annotations" => d.annotations = rust_annotations(v, r),
+                    ".with_title" => d.title = str_of(v, r),
+                    ".with_description" => d.description = str_of(v, r),
+                    _ => {}
+                }
             }
         }
         // ------------------------------------------------------------ Go
@@ -330,7 +412,7 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
             };
             d.name = name_of(first, r);
             d.description = arg(1).and_then(|v| str_of(&v, r));
-            d.sdk_defaults = Some(mcp_go_defaults());
+            // unlike NewTool, NewToolWithRawSchema pre-fills no annotations
             let (p, ok) = arg(2)
                 .map(|s| params_from_schema(&s, r))
                 .unwrap_or((Vec::new(), false));
@@ -339,10 +421,28 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
         }
         "go.Tool-literal" => {
             let Some(v) = arg(0) else { return out };
+            if v.get("Name").is_none() {
+                return out; // `zero := mcp.Tool{}`: a zero value, not a definition
+            }
             tool_object(&mut d, &v, r, true);
             if v.get("InputSchema").is_none() {
                 // go-sdk infers the schema from the handler's input type.
                 d.params_resolved = false;
+            }
+        }
+        // calls of tool wrappers: assemble.rs interprets them once the wrappers are known
+        "go.wrapper-call" => return out,
+        "go.sdk.AddTool" => {
+            // mcp.AddTool(srv, &mcp.Tool{...}, handler)
+            let Some(v) = arg(1) else { return out };
+            tool_object(&mut d, &v, r, true);
+            if v.get("InputSchema").is_none() {
+                // the schema is inferred from the handler's input type
+                let (p, ok) = arg(2)
+                    .map(|h| go_handler_params(&h, r))
+                    .unwrap_or((Vec::new(), false));
+                d.params = p;
+                d.params_resolved = ok;
             }
         }
         "go.mcp-go.NewPrompt" | "go.mcp-go.NewResource" => {
@@ -367,6 +467,12 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
         }
         "go.Prompt-literal" | "go.Resource-literal" => {
             let Some(v) = arg(0) else { return out };
+            if ["Name", "URI", "URITemplate"]
+                .iter()
+                .all(|k| v.get(k).is_none())
+            {
+                return out; // `mcp.Prompt{}`: a zero value, not a definition
+            }
             d.name = v
                 .get("Name")
                 .map(|n| name_of(n, r))
@@ -410,6 +516,14 @@ fn str_of_depth(v: &Value, r: &dyn Resolver, depth: usize) -> Option<String> {
     }
     match v {
         Value::Str(s) => Some(s.clone()),
+        // Python `ToolName.SEARCH.value`: the value of a (str) enum member
+        Value::Ident(p) if p.ends_with(".value") => {
+            let head = Value::Ident(p.trim_end_matches(".value").to_string());
+            match r.resolve(&head) {
+                Value::Str(s) => Some(s),
+                _ => None,
+            }
+        }
         Value::Call { callee, args, .. } => match callee.as_ref() {
             Value::Member(base, m)
                 if args.is_empty()
@@ -417,9 +531,31 @@ fn str_of_depth(v: &Value, r: &dyn Resolver, depth: usize) -> Option<String> {
             {
                 str_of_depth(&r.resolve(base), r, depth + 1)
             }
+            // `NAME.to_string()` on a constant: the callee is the path `NAME.to_string`
+            Value::Ident(p)
+                if args.is_empty()
+                    && p.rsplit_once('.').is_some_and(|(_, m)| {
+                        matches!(m, "into" | "to_string" | "to_owned" | "trim")
+                    }) =>
+            {
+                let head = Value::Ident(p.rsplit_once('.').unwrap().0.to_string());
+                str_of_depth(&r.resolve(&head), r, depth + 1)
+            }
             c if args.len() == 1
                 && c.last_segment().is_some_and(|s| {
-                    matches!(s, "from" | "Borrowed" | "new" | "String" | "str" | "dedent")
+                    matches!(
+                        s,
+                        "from"
+                            | "Borrowed"
+                            | "Owned"
+                            | "Some"
+                            | "new"
+                            | "String"
+                            | "str"
+                            | "dedent"
+                            // Go conversion of a typed constant: `string(ToolEcho)`
+                            | "string"
+                    )
                 }) =>
             {
                 str_of_depth(&r.resolve(&args[0]), r, depth + 1)
@@ -507,6 +643,51 @@ fn tool_object(d: &mut Draft, v: &Value, r: &dyn Resolver, with_name: bool) {
     }
 }
 
+/// `X.filter` / `X.slice` / `X.concat`...: array methods whose result holds only elements of
+/// `X` (and of the arguments, for `concat`). Returns (X, method).
+pub(crate) fn array_method(callee: &Value) -> Option<(Value, &str)> {
+    const KEEP: &[&str] = &[
+        "filter",
+        "slice",
+        "sort",
+        "toSorted",
+        "reverse",
+        "toReversed",
+        "concat",
+        "flat",
+    ];
+    match callee {
+        Value::Ident(p) => {
+            let (base, m) = p.rsplit_once('.')?;
+            KEEP.contains(&m)
+                .then(|| (Value::Ident(base.to_string()), m))
+        }
+        Value::Member(base, m) => KEEP
+            .contains(&m.as_str())
+            .then(|| ((**base).clone(), m.as_str())),
+        _ => None,
+    }
+}
+
+/// `defineTool({ name, ... })`, `tool({...})`: a call of a plain function with one object
+/// literal, whose object is taken for the definition it builds (JS/TS tool builders).
+pub fn builder_object(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Call {
+            callee,
+            args,
+            kwargs,
+        } if kwargs.is_empty()
+            && args.len() == 1
+            && matches!(&args[0], Value::Object(_))
+            && callee.path().is_some_and(|p| !p.contains(['.', ':'])) =>
+        {
+            Some(&args[0])
+        }
+        _ => None,
+    }
+}
+
 /// Flatten the value of `tools:` in a list handler into tool objects.
 fn flatten_items(v: &Value, r: &dyn Resolver, out: &mut Vec<Value>, depth: usize) {
     if depth > 6 {
@@ -522,10 +703,23 @@ fn flatten_items(v: &Value, r: &dyn Resolver, out: &mut Vec<Value>, depth: usize
                         let res = r.resolve(other);
                         if let Value::Array(_) = res {
                             flatten_items(&res, r, out, depth + 1)
+                        } else if let Some(o) = builder_object(&res) {
+                            out.push(r.resolve(o))
                         } else {
                             out.push(res)
                         }
                     }
+                }
+            }
+        }
+        // `ALL.filter(pred)`, `ALL.slice(0)`, `[...A].sort()`, `A.concat(B)`: a list handler that
+        // filters its literal list may list every element, so all of them are tools.
+        Value::Call { callee, args, .. } if array_method(callee).is_some() => {
+            let (base, m) = array_method(callee).unwrap();
+            flatten_items(&r.resolve(&base), r, out, depth + 1);
+            if m == "concat" {
+                for a in args {
+                    flatten_items(&Value::Array(vec![a.clone()]), r, out, depth + 1);
                 }
             }
         }
@@ -557,10 +751,26 @@ fn params_from_schema_d(v: &Value, r: &dyn Resolver, depth: usize) -> (Vec<Param
     if depth > 6 {
         return (Vec::new(), false);
     }
+    // `Schema.shape`: the raw shape of a `z.object(...)` (a zod object's own fields)
+    let shape_of = match v {
+        Value::Ident(p) => p
+            .strip_suffix(".shape")
+            .map(|b| r.resolve(&Value::Ident(b.to_string()))),
+        Value::Member(b, m) if m == "shape" => Some(r.resolve(b)),
+        _ => None,
+    };
+    if let Some(base) = shape_of {
+        if matches!(base, Value::Call { .. }) {
+            return params_from_schema_d(&base, r, depth + 1);
+        }
+    }
     match v {
         Value::Object(pairs) => {
-            if v.get("properties").is_some()
-                || v.get("type").and_then(|t| t.as_str()) == Some("object")
+            // JSON Schema; a zod shape may have a parameter named `properties` (a zod call)
+            if matches!(
+                v.get("properties").map(|p| r.resolve(p)),
+                Some(Value::Object(_))
+            ) || v.get("type").and_then(|t| t.as_str()) == Some("object")
             {
                 return json_schema_params(v, r);
             }
@@ -568,7 +778,18 @@ fn params_from_schema_d(v: &Value, r: &dyn Resolver, depth: usize) -> (Vec<Param
             let mut ok = true;
             for (k, val) in pairs {
                 if k == "..." {
-                    ok = false;
+                    // `{ ...baseShape, extra: z.string() }`: the spread shape's parameters
+                    let inner = match val {
+                        Value::Spread(b) => r.resolve(b),
+                        other => r.resolve(other),
+                    };
+                    if matches!(inner, Value::Object(_)) {
+                        let (p, good) = params_from_schema_d(&inner, r, depth + 1);
+                        ok &= good;
+                        out.extend(p);
+                    } else {
+                        ok = false;
+                    }
                     continue;
                 }
                 let (p, good) = zod_param(k, &r.resolve(val), r);
@@ -576,6 +797,22 @@ fn params_from_schema_d(v: &Value, r: &dyn Resolver, depth: usize) -> (Vec<Param
                 out.push(p);
             }
             (out, ok)
+        }
+        // Go struct literals of a JSON Schema: `&jsonschema.Schema{Type: "object",
+        // Properties: ...}`, mcp-go `mcp.ToolInputSchema{...}`
+        Value::Call { kwargs, .. }
+            if !kwargs.is_empty()
+                && (v.get("properties").is_some()
+                    || v.get("type").and_then(|t| t.as_str()) == Some("object")) =>
+        {
+            json_schema_params(v, r)
+        }
+        // JSON text: Go `json.RawMessage(`{"type": "object", ...}`)`
+        Value::Str(text) if text.trim_start().starts_with('{') => {
+            match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(j) => params_from_schema_d(&json_value(&j, 0), r, depth + 1),
+                Err(_) => (Vec::new(), false),
+            }
         }
         Value::Call {
             callee,
@@ -593,6 +830,21 @@ fn params_from_schema_d(v: &Value, r: &dyn Resolver, depth: usize) -> (Vec<Param
                     }
                 }
             }
+            // pydantic `Model.model_json_schema()` (v2) / `Model.schema()` (v1)
+            if let Some((root, calls)) = v.chain() {
+                if let [(m, [])] = calls.as_slice() {
+                    if matches!(m.as_str(), "model_json_schema" | "schema") && !root.is_empty() {
+                        return match r.resolve(&Value::Ident(root)) {
+                            Value::Object(fields) => (py_model_params(&fields, r), true),
+                            _ => (Vec::new(), false),
+                        };
+                    }
+                }
+            }
+            // zod `z.preprocess(fn, schema)`: the schema is the second argument
+            if callee.path().is_some_and(|p| p.ends_with("z.preprocess")) && args.len() == 2 {
+                return params_from_schema_d(&r.resolve(&args[1]), r, depth + 1);
+            }
             // zodToJsonSchema(X), toJsonSchema(X), z.toJSONSchema(X), json!({...}), Arc::new(x)
             if let Some(first) = args.first() {
                 if kwargs.is_empty() && args.len() <= 2 && callee.last_segment().is_some() {
@@ -603,6 +855,27 @@ fn params_from_schema_d(v: &Value, r: &dyn Resolver, depth: usize) -> (Vec<Param
         }
         Value::Null => (Vec::new(), true),
         _ => (Vec::new(), false),
+    }
+}
+
+/// A parsed JSON document as a [`Value`].
+fn json_value(j: &serde_json::Value, depth: usize) -> Value {
+    if depth > 32 {
+        return Value::Expr("…".into());
+    }
+    match j {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Num(n.to_string()),
+        serde_json::Value::String(s) => Value::Str(s.clone()),
+        serde_json::Value::Array(a) => {
+            Value::Array(a.iter().map(|x| json_value(x, depth + 1)).collect())
+        }
+        serde_json::Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| (k.clone(), json_value(x, depth + 1)))
+                .collect(),
+        ),
     }
 }
 
@@ -658,15 +931,31 @@ const ZOD_TYPES: &[(&str, &str)] = &[
 
 /// One entry of a zod raw shape: `name: z.string().optional().describe("...")`.
 fn zod_param(name: &str, v: &Value, r: &dyn Resolver) -> (Param, bool) {
+    zod_param_d(name, v, r, 0)
+}
+
+fn zod_param_d(name: &str, v: &Value, r: &dyn Resolver, depth: usize) -> (Param, bool) {
     let mut p = Param {
         name: name.to_string(),
         ty: None,
         required: Some(true),
         description: None,
     };
-    let Some((_, calls)) = v.chain() else {
+    let Some((root, calls)) = v.chain() else {
         return (p, false);
     };
+    // `addressSchema.optional()`: a schema held in a constant gives the type
+    if !root.is_empty() && !root.contains('.') && root != "z" && depth < 6 {
+        let base = r.resolve(&Value::Ident(root.clone()));
+        if base != Value::Ident(root.clone()) {
+            let (inner, _) = zod_param_d(name, &base, r, depth + 1);
+            p.ty = inner.ty;
+            p.description = inner.description;
+            if inner.required == Some(false) {
+                p.required = Some(false);
+            }
+        }
+    }
     for (m, args) in &calls {
         if p.ty.is_none() {
             if let Some((_, t)) = ZOD_TYPES.iter().find(|(z, _)| z == m) {
@@ -676,6 +965,15 @@ fn zod_param(name: &str, v: &Value, r: &dyn Resolver) -> (Param, bool) {
         match m.as_str() {
             "optional" | "nullish" | "default" => p.required = Some(false),
             "describe" => p.description = args.first().and_then(|a| str_of(a, r)),
+            // `z.preprocess(fn, schema)`: the schema's type
+            "preprocess" if args.len() == 2 && p.ty.is_none() && depth < 6 => {
+                let (inner, _) = zod_param_d(name, &r.resolve(&args[1]), r, depth + 1);
+                p.ty = inner.ty;
+                if inner.required == Some(false) {
+                    p.required = Some(false);
+                }
+                p.description = p.description.or(inner.description);
+            }
             _ => {}
         }
     }
@@ -683,107 +981,287 @@ fn zod_param(name: &str, v: &Value, r: &dyn Resolver) -> (Param, bool) {
     (p, ok)
 }
 
-/// Python function parameters, minus `self`/`cls` and the injected `Context`.
+/// Python function parameters, minus `self`/`cls` and the injected `Context`. Required means
+/// "no default" (pydantic: `Optional[str]` without a default is still required); Field
+/// descriptions and defaults were read from the tree (`value.rs`).
 fn python_params(f: &FnInfo) -> Vec<Param> {
     f.params
         .iter()
         .filter(|p| !matches!(p.name.as_str(), "self" | "cls"))
-        .filter(|p| {
-            !p.ty.as_deref().is_some_and(|t| {
-                t == "Context" || t.starts_with("Context[") || t.ends_with(".Context")
-            })
-        })
+        .filter(|p| !p.ty.as_deref().is_some_and(is_python_context))
         .map(|p| {
-            let ty = p.ty.as_deref().unwrap_or("");
-            let (inner, desc) = split_annotated(ty);
-            let optional = inner.contains("None") || inner.starts_with("Optional[");
+            let ty = p.ty.as_deref().unwrap_or("").trim();
             Param {
                 name: p.name.clone(),
-                ty: (!ty.is_empty()).then(|| python_type(inner)),
-                required: Some(p.required == Some(true) && !optional),
-                description: desc,
+                ty: (!ty.is_empty()).then(|| python_type(py_unannotated(ty))),
+                required: Some(p.required == Some(true)),
+                description: p.description.clone(),
             }
         })
         .collect()
 }
 
-/// `Annotated[str, Field(description="x")]` → ("str", Some("x")).
-fn split_annotated(ty: &str) -> (&str, Option<String>) {
-    let Some(rest) = ty.strip_prefix("Annotated[") else {
-        return (ty, None);
-    };
-    let inner = rest.split(',').next().unwrap_or(rest).trim();
-    let desc = rest
-        .find("description=")
-        .and_then(|i| {
-            let s = &rest[i + "description=".len()..];
-            let q = s.chars().next()?;
-            if q != '"' && q != '\'' {
-                return None;
+/// Fields of a Python class symbol (pydantic model, dataclass, TypedDict) as parameters.
+fn py_model_params(fields: &[(String, Value)], r: &dyn Resolver) -> Vec<Param> {
+    fields
+        .iter()
+        .filter(|(name, _)| name != "(bases)")
+        .map(|(name, v)| {
+            let ty = v.get("type").and_then(|t| str_of(t, r)).unwrap_or_default();
+            Param {
+                name: v
+                    .get("rename")
+                    .and_then(|n| str_of(n, r))
+                    .unwrap_or_else(|| name.clone()),
+                ty: (!ty.is_empty()).then(|| python_type(py_unannotated(&ty))),
+                required: Some(v.get("optional").and_then(|o| o.as_bool()) != Some(true)),
+                description: v.get("description").and_then(|d| str_of(d, r)),
             }
-            let end = s[1..].find(q)?;
-            Some(s[1..1 + end].to_string())
         })
-        .or_else(|| {
-            // Annotated[str, "description"]
-            let second = rest.split_once(',')?.1.trim();
-            let q = second.chars().next()?;
-            if q != '"' && q != '\'' {
-                return None;
+        .collect()
+}
+
+/// The injected context parameter: `Context`, `Context[ServerSession, None]`,
+/// `fastmcp.Context`, `Context | None`, `Optional[Context]`.
+fn is_python_context(ty: &str) -> bool {
+    let t = python_strip_optional(py_unannotated(ty.trim()));
+    let base = t.split('[').next().unwrap_or(t).trim();
+    base == "Context" || base.ends_with(".Context")
+}
+
+/// `Annotated[T, ...]` → `T` (bracket-aware).
+fn py_unannotated(ty: &str) -> &str {
+    let rest = ty
+        .strip_prefix("Annotated[")
+        .or_else(|| ty.strip_prefix("typing.Annotated["))
+        .or_else(|| ty.strip_prefix("typing_extensions.Annotated["));
+    match rest {
+        Some(rest) => py_split_top(rest.strip_suffix(']').unwrap_or(rest), ',')
+            .into_iter()
+            .next()
+            .unwrap_or(rest)
+            .trim(),
+        None => ty,
+    }
+}
+
+/// Split at `sep` outside brackets and quotes.
+fn py_split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quote, mut start) = (0i32, None::<char>, 0);
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '(' | '{') => depth += 1,
+            (None, ']' | ')' | '}') => depth -= 1,
+            (None, c) if c == sep && depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
             }
-            let end = second[1..].find(q)?;
-            Some(second[1..1 + end].to_string())
-        });
-    (inner, desc)
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `Optional[T]`, `T | None`, `Union[T, None]` → `T` (the first non-None alternative).
+fn python_strip_optional(t: &str) -> &str {
+    let t = t.trim();
+    for wrap in ["Optional[", "typing.Optional[", "Union[", "typing.Union["] {
+        if let Some(inner) = t.strip_prefix(wrap).and_then(|r| r.strip_suffix(']')) {
+            let first = py_split_top(inner, ',')
+                .into_iter()
+                .map(str::trim)
+                .find(|a| *a != "None")
+                .unwrap_or(inner);
+            return python_strip_optional(first);
+        }
+    }
+    let alts = py_split_top(t, '|');
+    if alts.len() > 1 {
+        if let Some(first) = alts.into_iter().map(str::trim).find(|a| *a != "None") {
+            return python_strip_optional(first);
+        }
+    }
+    t
 }
 
 fn python_type(t: &str) -> String {
-    let base = t
-        .trim_start_matches("Optional[")
-        .split(['[', '|'])
-        .next()
-        .unwrap_or(t)
-        .trim();
+    let t = python_strip_optional(t);
+    let base = t.split('[').next().unwrap_or(t).trim();
+    let base = base.rsplit('.').next().unwrap_or(base);
     match base {
         "str" => "string",
         "int" => "integer",
         "float" => "number",
         "bool" => "boolean",
-        "list" | "List" | "tuple" | "Tuple" | "set" | "Sequence" => "array",
+        "list" | "List" | "tuple" | "Tuple" | "set" | "Set" | "frozenset" | "Sequence" => "array",
         "dict" | "Dict" | "Mapping" => "object",
         "Literal" => "enum",
-        other => return other.to_string(),
+        // pydantic / stdlib types whose JSON schema is a (formatted) string
+        "AnyUrl" | "HttpUrl" | "AnyHttpUrl" | "EmailStr" | "UUID" | "datetime" | "date"
+        | "time" | "Path" | "SecretStr" => "string",
+        _ => return t.to_string(),
     }
     .to_string()
 }
 
-/// rmcp `Parameters<T>` / `Parameters(x): Parameters<T>`: fields of struct T.
+/// rmcp `Parameters<T>` / `Parameters(x): Parameters<T>`: fields of struct T. The facts keep
+/// only tool-visible arguments of a tool method (see `facts::rust_tool_params`), so without
+/// a `Parameters<T>` the remaining ones are rmcp 0.1 `#[tool(param)]` parameters.
 fn rust_params(f: &FnInfo, r: &dyn Resolver) -> (Vec<Param>, bool) {
     for p in &f.params {
         let Some(ty) = p.ty.as_deref() else { continue };
         let inner = ty
             .split_once('<')
-            .filter(|(w, _)| w.trim().ends_with("Parameters") || w.trim().ends_with("Json"))
-            .map(|(_, rest)| rest.trim_end_matches('>').trim());
+            .filter(|(w, _)| w.trim().ends_with("Parameters"))
+            .map(|(_, rest)| rest.strip_suffix('>').unwrap_or(rest).trim());
         if let Some(inner) = inner {
-            return match r.resolve(&Value::Ident(inner.to_string())) {
-                Value::Object(fields) => (struct_params(&fields, r), true),
-                _ => (Vec::new(), false),
-            };
+            return rust_struct_params(inner, r, 0);
         }
     }
-    // rmcp 0.1 `#[tool(param)]` arguments are plain parameters
-    let ps: Vec<Param> = f
+    let ps = f
         .params
         .iter()
-        .filter(|p| {
-            !p.ty.as_deref().is_some_and(|t| {
-                t.contains("Context") || t.contains("Peer") || t.contains("RequestContext")
-            })
+        .map(|p| Param {
+            ty: p.ty.as_deref().map(rust_go_type),
+            ..p.clone()
         })
-        .cloned()
         .collect();
     (ps, true)
+}
+
+/// The parameters of a Rust type used as a schema (`Parameters<T>`, `schema_for!(T)`): the
+/// fields of struct T, found by its last path segment (`crate::args::T` → `T`).
+fn rust_struct_params(ty: &str, r: &dyn Resolver, depth: usize) -> (Vec<Param>, bool) {
+    let name = ty.rsplit("::").next().unwrap_or(ty).trim();
+    if depth > 4 || name.is_empty() || name.contains('<') {
+        return (Vec::new(), false);
+    }
+    match r.resolve(&Value::Ident(name.to_string())) {
+        Value::Object(fields) if is_struct_fields(&fields) => {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (fname, v) in &fields {
+                if v.get("flatten").and_then(|f| f.as_bool()) == Some(true) {
+                    // `#[serde(flatten)] inner: Other` — Other's fields, at this level
+                    let t = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
+                    let t = t
+                        .strip_prefix("Option<")
+                        .and_then(|t| t.strip_suffix('>'))
+                        .unwrap_or(t);
+                    let (p, good) = rust_struct_params(t, r, depth + 1);
+                    ok &= good;
+                    out.extend(p);
+                } else {
+                    out.extend(struct_params(&[(fname.clone(), v.clone())], r));
+                }
+            }
+            (out, ok)
+        }
+        _ => (Vec::new(), false),
+    }
+}
+
+/// An object of `field(type=...)` values: the fields of a struct or class.
+fn is_struct_fields(fields: &[(String, Value)]) -> bool {
+    fields
+        .iter()
+        .all(|(_, v)| matches!(v, Value::Call { callee, .. } if callee.path() == Some("field")))
+}
+
+/// A Rust input schema: `Arc::new(x)`, `x.clone()`, `serde_json::from_value(x).unwrap()`
+/// around a `json!({...})` JSON Schema or a constant; `JsonObject::new()` /
+/// `Default::default()` (no parameters); `schema_for!(T)`, `cached_schema_for_type::<T>()`,
+/// `Self::schema::<T>()` (the fields of T).
+fn rust_schema_params(v: &Value, r: &dyn Resolver) -> (Vec<Param>, bool) {
+    let mut cur = r.resolve(v);
+    for _ in 0..12 {
+        let next = match &cur {
+            Value::Call { callee, args, .. } => {
+                let last = callee.last_segment().unwrap_or("");
+                if let (Value::Expr(t), []) = (callee.as_ref(), args.as_slice()) {
+                    // `schema_for_type::<T>()`, `cached_schema_for_type::<T>()`
+                    cur = Value::Expr(t.clone());
+                    continue;
+                }
+                match (callee.as_ref(), args.as_slice()) {
+                    // x.clone(), x.unwrap(), x.into(), x.as_object().cloned()
+                    (Value::Member(base, _), []) => (**base).clone(),
+                    (Value::Ident(p), []) if p.contains('.') => {
+                        Value::Ident(p.rsplit_once('.').unwrap().0.to_string())
+                    }
+                    // JsonObject::new(), Map::new(), Default::default()
+                    (_, []) if matches!(last, "new" | "default") => {
+                        return (Vec::new(), true);
+                    }
+                    // schema_for!(T)
+                    (Value::Ident(m), [Value::Ident(t)]) if m.ends_with('!') => {
+                        if let Value::Object(_) = r.resolve(&Value::Ident(t.clone())) {
+                            return rust_struct_params(t, r, 0);
+                        }
+                        r.resolve(&Value::Ident(t.clone()))
+                    }
+                    // Arc::new(x), Some(x), serde_json::from_value(x), Cow::Owned(x)
+                    (_, [one]) => r.resolve(one),
+                    _ => break,
+                }
+            }
+            // `cached_schema_for_type::<T>()` as text
+            Value::Expr(t) if t.contains("::<") => {
+                let ty = t
+                    .rsplit_once("::<")
+                    .map(|(_, rest)| rest.split('>').next().unwrap_or(rest))
+                    .unwrap_or("")
+                    .trim();
+                if ty.rsplit("::").next() == Some("EmptyObject") {
+                    return (Vec::new(), true); // rmcp's empty parameter object
+                }
+                return rust_struct_params(ty, r, 0);
+            }
+            _ => break,
+        };
+        cur = r.resolve(&next);
+    }
+    params_from_schema(&cur, r)
+}
+
+/// rmcp tool annotations in any spelling: the attribute group, a `ToolAnnotations { .. }`
+/// literal (optionally in `Some(..)`), or the builder
+/// `ToolAnnotations::new().read_only(true)` / `ToolAnnotations::with_title("t").destructive(false)`.
+fn rust_annotations(v: &Value, r: &dyn Resolver) -> Annotations {
+    let v = r.resolve(v);
+    if let Value::Call { callee, args, .. } = &v {
+        if callee.path() == Some("Some") && args.len() == 1 {
+            return rust_annotations(&args[0], r);
+        }
+    }
+    let Some((_, calls)) = v.chain() else {
+        return annotations(&v, r);
+    };
+    let is_builder = calls.first().is_some_and(|(m, _)| {
+        m.starts_with("ToolAnnotations::") || m.contains("::ToolAnnotations::")
+    });
+    if !is_builder {
+        return annotations(&v, r);
+    }
+    let mut a = Annotations::default();
+    for (m, args) in &calls {
+        let m = m.rsplit("::").next().unwrap_or(m);
+        let first = args.first();
+        match m {
+            "with_title" | "title" => a.title = first.and_then(|t| str_of(t, r)),
+            "read_only" => a.read_only_hint = first.and_then(|b| bool_of(b, r)),
+            "destructive" => a.destructive_hint = first.and_then(|b| bool_of(b, r)),
+            "idempotent" => a.idempotent_hint = first.and_then(|b| bool_of(b, r)),
+            "open_world" => a.open_world_hint = first.and_then(|b| bool_of(b, r)),
+            _ => {}
+        }
+    }
+    a
 }
 
 /// Fields of a struct symbol (`{field: Call(type, description=...)}`) as parameters.
@@ -810,23 +1288,232 @@ pub fn struct_params(fields: &[(String, Value)], r: &dyn Resolver) -> Vec<Param>
 }
 
 fn rust_go_type(t: &str) -> String {
-    let base = t
-        .trim_start_matches('*')
-        .trim_start_matches("Option<")
-        .trim_end_matches('>');
-    match base {
-        "String" | "&str" | "string" => "string",
-        "bool" => "boolean",
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" | "int"
-        | "int32" | "int64" | "uint" | "uint32" | "uint64" => "integer",
-        "f32" | "f64" | "float32" | "float64" => "number",
-        b if b.starts_with("Vec<") || b.starts_with("[]") => "array",
-        b if b.starts_with("HashMap<") || b.starts_with("map[") || b.starts_with("BTreeMap<") => {
-            "object"
+    // Go `*T`; Rust `Option<T>`, `Box<T>`, `&'a T`: the inner type
+    let mut base = t.trim().trim_start_matches('*').trim();
+    loop {
+        if let Some(rest) = base.strip_prefix('&') {
+            let rest = rest.trim_start();
+            base = match rest.strip_prefix('\'') {
+                Some(lt) => lt.split_once(' ').map(|(_, r)| r).unwrap_or(lt),
+                None => rest,
+            }
+            .trim_start_matches("mut ")
+            .trim();
+            continue;
         }
-        other => other,
+        let unwrapped = ["Option<", "Box<", "Arc<"].iter().find_map(|w| {
+            base.strip_prefix(w)
+                .and_then(|r| r.strip_suffix('>'))
+                .map(str::trim)
+        });
+        match unwrapped {
+            Some(inner) => base = inner,
+            None => break,
+        }
+    }
+    let head = base.split('<').next().unwrap_or(base).trim();
+    let head = head.rsplit("::").next().unwrap_or(head);
+    match head {
+        "String" | "str" | "string" | "char" | "PathBuf" | "Path" | "Url" | "Uuid" => "string",
+        "Cow" if base.contains("str") => "string",
+        "bool" => "boolean",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize"
+        | "isize" | "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16"
+        | "uint32" | "uint64" => "integer",
+        "f32" | "f64" | "float32" | "float64" => "number",
+        "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "IndexSet" => "array",
+        b if b.starts_with("[]") || b.starts_with('[') => "array",
+        "HashMap" | "BTreeMap" | "IndexMap" | "Map" | "JsonObject" => "object",
+        b if b.starts_with("map[") => "object",
+        "Value" if base.contains("json") || base == "Value" => "any",
+        _ => base,
     }
     .to_string()
+}
+
+// ------------------------------------------------------------------------------ Go wrappers
+
+/// A Go function that builds a tool from its parameters, e.g.
+/// `func MustTool(name, description string, h H, opts ...mcp.ToolOption) Tool` whose body
+/// does `mcp.NewTool(name, mcp.WithDescription(description), ...)` or
+/// `mcp.Tool{Name: name, Description: description}`: its call sites are the tools.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoWrapper {
+    pub func: String,
+    /// Argument positions of the name, the description and the first option.
+    pub name_idx: usize,
+    pub desc_idx: Option<usize>,
+    pub opts_idx: Option<usize>,
+    /// The definition inside is `mcp.NewTool` (its pre-filled annotations apply).
+    pub new_tool: bool,
+    /// The wrapper this one calls, when it builds the tool through another wrapper.
+    pub inner: Option<String>,
+    /// The SDK of the definition inside (set by assemble.rs).
+    pub sdk: Option<&'static str>,
+}
+
+/// The function a Go call names: `pkg.MustTool[T, R]` → `MustTool`.
+pub fn go_callee_name(callee: &str) -> &str {
+    let base = callee.split('[').next().unwrap_or(callee).trim();
+    base.rsplit('.').next().unwrap_or(base)
+}
+
+/// Position of parameter `v` (an identifier, or `opts...`) of the enclosing function.
+fn go_param_index(v: Option<&Value>, f: &FnInfo) -> Option<usize> {
+    let name = match v? {
+        Value::Ident(n) => n.as_str(),
+        Value::Expr(t) => t.strip_suffix("...")?.trim(),
+        _ => return None,
+    };
+    f.params.iter().position(|p| p.name == name)
+}
+
+/// When a Go definition or wrapper call takes the tool's name from a parameter of the function
+/// it sits in, that function is a wrapper: where its callers put name, description, options.
+pub fn go_wrapper_of(reg: &RegFact, known: &[GoWrapper]) -> Option<GoWrapper> {
+    let f = reg.within.as_ref()?;
+    let func = f.name.clone()?;
+    let opt_param = f.params.iter().position(|p| {
+        p.ty.as_deref()
+            .is_some_and(|t| t.trim_start_matches("...").ends_with("ToolOption"))
+    });
+    let (name, desc, opts, new_tool) = match reg.style.as_str() {
+        "go.mcp-go.NewTool" => {
+            let desc = reg.args.iter().skip(1).find_map(|o| match o {
+                Value::Call { callee, args, .. }
+                    if callee.last_segment() == Some("WithDescription") =>
+                {
+                    args.first()
+                }
+                _ => None,
+            });
+            let opts = reg
+                .args
+                .iter()
+                .skip(1)
+                .find_map(|o| go_param_index(Some(o), f));
+            (reg.args.first(), desc, opts.or(opt_param), true)
+        }
+        "go.mcp-go.NewToolWithRawSchema" => (reg.args.first(), reg.args.get(1), opt_param, false),
+        "go.Tool-literal" | "go.sdk.AddTool" => {
+            let lit = reg.args.get(usize::from(reg.style == "go.sdk.AddTool"))?;
+            (lit.get("Name"), lit.get("Description"), opt_param, false)
+        }
+        "go.wrapper-call" => {
+            let callee = go_callee_name(reg.callee.as_deref()?);
+            let w = known.iter().find(|w| w.func == callee)?;
+            let opts = w.opts_idx.and_then(|i| go_param_index(reg.args.get(i), f));
+            return Some(GoWrapper {
+                func,
+                name_idx: go_param_index(reg.args.get(w.name_idx), f)?,
+                desc_idx: w.desc_idx.and_then(|i| go_param_index(reg.args.get(i), f)),
+                opts_idx: opts.or(opt_param),
+                new_tool: w.new_tool,
+                inner: Some(w.func.clone()),
+                sdk: w.sdk,
+            });
+        }
+        _ => return None,
+    };
+    Some(GoWrapper {
+        func,
+        name_idx: go_param_index(name, f)?,
+        desc_idx: go_param_index(desc, f),
+        opts_idx: opts,
+        new_tool,
+        inner: None,
+        sdk: None,
+    })
+}
+
+/// A call of a Go tool wrapper: the tool it builds. Its input schema is built inside the
+/// wrapper (from the handler or the options), so parameters are not statically known.
+pub fn interpret_go_wrapper_call(reg: &RegFact, w: &GoWrapper, r: &dyn Resolver) -> Interpreted {
+    let mut out = Interpreted::default();
+    let Some(name) = reg.args.get(w.name_idx) else {
+        return out;
+    };
+    let mut d = Draft::new(What::Tool, reg);
+    d.style = format!("go.wrapper({})", w.func);
+    d.name = name_of(name, r);
+    d.description = w
+        .desc_idx
+        .and_then(|i| reg.args.get(i))
+        .and_then(|v| str_of(v, r));
+    if w.new_tool {
+        d.sdk_defaults = Some(mcp_go_defaults());
+    }
+    if let Some(i) = w.opts_idx {
+        if i < reg.args.len() {
+            go_options(&mut d, &reg.args[i..], r);
+        }
+    }
+    d.params_resolved = false;
+    out.drafts.push(d);
+    out
+}
+
+/// go-sdk typed handler `func(ctx, req *mcp.CallToolRequest, in In) (...)` (v0.3+) or
+/// `func(ctx, ss *mcp.ServerSession, params *mcp.CallToolParamsFor[In]) (...)` (v0.1–v0.2):
+/// the fields of `In`, by name or as a function literal.
+fn go_handler_params(h: &Value, r: &dyn Resolver) -> (Vec<Param>, bool) {
+    let Value::Func(f) = r.resolve(h) else {
+        return (Vec::new(), false);
+    };
+    let Some(ty) = f.params.get(2).and_then(|p| p.ty.as_deref()) else {
+        return (Vec::new(), false);
+    };
+    let ty = ty.trim().trim_start_matches('*');
+    let ty = match ty.split_once("CallToolParamsFor[") {
+        Some((_, rest)) => rest.strip_suffix(']').unwrap_or(rest),
+        None => ty,
+    };
+    go_type_params(ty, r)
+}
+
+/// Parameters of a Go input type: the JSON-visible fields of a struct (embedded structs
+/// promote theirs). Anonymous structs with fields and types not found in the package are not
+/// statically known.
+fn go_type_params(ty: &str, r: &dyn Resolver) -> (Vec<Param>, bool) {
+    let ty = ty.trim().trim_start_matches('*');
+    let compact: String = ty.chars().filter(|c| !c.is_whitespace()).collect();
+    // `any` (go-sdk: an empty object schema), `struct{}`, maps: an object with no declared
+    // properties
+    if matches!(compact.as_str(), "any" | "interface{}" | "struct{}") || ty.starts_with("map[") {
+        return (Vec::new(), true);
+    }
+    if ty.is_empty()
+        || ty.starts_with("struct")
+        || ty.starts_with("interface")
+        || ty == "json.RawMessage"
+    {
+        return (Vec::new(), false);
+    }
+    let mut fields = Vec::new();
+    let ok = go_struct_fields(&Value::Ident(ty.to_string()), r, &mut fields, 0);
+    (struct_params(&fields, r), ok)
+}
+
+fn go_struct_fields(
+    ty: &Value,
+    r: &dyn Resolver,
+    out: &mut Vec<(String, Value)>,
+    depth: usize,
+) -> bool {
+    if depth > 6 {
+        return false;
+    }
+    let Value::Object(fields) = r.resolve(ty) else {
+        return false;
+    };
+    let mut ok = true;
+    for (k, v) in fields {
+        match (k.as_str(), &v) {
+            ("...", Value::Spread(inner)) => ok &= go_struct_fields(inner, r, out, depth + 1),
+            _ => out.push((k, v)),
+        }
+    }
+    ok
 }
 
 /// mcp-go functional options of `NewTool`.
@@ -837,10 +1524,20 @@ fn go_options(d: &mut Draft, opts: &[Value], r: &dyn Resolver) {
             d.params_resolved = false;
             continue;
         };
-        let Some(name) = callee.last_segment() else {
-            continue;
+        // generic calls (`mcp.WithInputSchema[Args]()`) evaluate to their source text
+        let (name, type_arg) = match callee.as_ref() {
+            Value::Expr(t) => match t.split_once('[') {
+                Some((head, rest)) => (
+                    head.rsplit('.').next().unwrap_or(head),
+                    Some(rest.trim_end_matches(']').trim()),
+                ),
+                None => (t.rsplit('.').next().unwrap_or(t), None),
+            },
+            c => match c.last_segment() {
+                Some(n) => (n, None),
+                None => continue,
+            },
         };
-        let name = name.split('[').next().unwrap_or(name);
         let first = args.first();
         match name {
             "WithDescription" => d.description = first.and_then(|v| str_of(v, r)),
@@ -859,11 +1556,27 @@ fn go_options(d: &mut Draft, opts: &[Value], r: &dyn Resolver) {
                 d.annotations.open_world_hint = first.and_then(|v| bool_of(v, r))
             }
             "WithToolAnnotation" => {
+                // replaces the whole struct NewTool pre-filled: unset hints become absent
+                d.sdk_defaults = None;
                 if let Some(a) = first {
                     d.annotations = annotations(a, r);
                 }
             }
-            "WithInputSchema" | "WithRawInputSchema" => d.params_resolved = false,
+            "WithInputSchema" => {
+                let (p, ok) = match type_arg {
+                    Some(t) => go_type_params(t, r),
+                    None => (Vec::new(), false),
+                };
+                d.params = p;
+                d.params_resolved = ok;
+            }
+            "WithRawInputSchema" => {
+                let (p, ok) = first
+                    .map(|s| params_from_schema(s, r))
+                    .unwrap_or((Vec::new(), false));
+                d.params = p;
+                d.params_resolved = ok;
+            }
             n if n.starts_with("With") && n.len() > 4 => {
                 let kind = &n[4..];
                 let ty = match kind {

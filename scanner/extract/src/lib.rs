@@ -6,8 +6,10 @@
 pub mod assemble;
 pub mod facts;
 pub mod interpret;
+pub mod jswrap;
 pub mod lang;
 pub mod manifest;
+pub mod modules;
 pub mod mutates;
 pub mod prefilter;
 pub mod sdk;

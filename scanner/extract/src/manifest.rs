@@ -173,6 +173,18 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
                         }
                     }
                 }
+                if let Some(rest) = l.strip_prefix("version").map(str::trim_start) {
+                    if let Some(v) = rest.strip_prefix('=') {
+                        let v = v.trim().trim_end_matches(',').trim();
+                        // only a literal: `version=get_version()` is not one
+                        let lit = v
+                            .strip_prefix(['"', '\''])
+                            .and_then(|v| v.strip_suffix(['"', '\'']));
+                        if let Some(lit) = lit.filter(|l| !l.is_empty()) {
+                            m.version = m.version.take().or(Some(lit.to_string()));
+                        }
+                    }
+                }
                 if file_name == "setup.cfg" {
                     if let Some(d) = pep508(l) {
                         if SDK_PACKAGES
@@ -341,6 +353,34 @@ impl Manifest {
     }
 }
 
+/// Cargo workspace inheritance: a dependency written `dep = { workspace = true }` takes the
+/// version of the nearest enclosing `Cargo.toml` that declares it (its
+/// `[workspace.dependencies]`).
+pub fn inherit_workspace_versions(manifests: &[Manifest]) -> Vec<Manifest> {
+    let mut out = manifests.to_vec();
+    for m in out.iter_mut().filter(|m| m.eco == Ecosystem::Cargo) {
+        for (name, spec) in m.deps.iter_mut().filter(|(_, s)| s == "workspace") {
+            let found = manifests
+                .iter()
+                .filter(|w| {
+                    w.eco == Ecosystem::Cargo
+                        && (w.dir.is_empty()
+                            || m.dir == w.dir
+                            || m.dir.starts_with(&format!("{}/", w.dir)))
+                })
+                .filter_map(|w| {
+                    let v = w.deps.iter().find(|(n, v)| n == name && v != "workspace")?;
+                    Some((w.dir.len(), v.1.clone()))
+                })
+                .max_by_key(|(len, _)| *len);
+            if let Some((_, v)) = found {
+                *spec = v;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +413,23 @@ mod tests {
             m.sdk_version("modelcontextprotocol/go-sdk").as_deref(),
             Some("v1.0.0")
         );
+    }
+
+    #[test]
+    fn cargo_workspace_versions_are_inherited() {
+        let root = parse(
+            "Cargo.toml",
+            b"[workspace]\nmembers = [\"crates/*\"]\n[workspace.dependencies]\nrmcp = { version = \"0.9.1\", features = [\"server\"] }\n",
+        )
+        .unwrap();
+        let member = parse(
+            "crates/srv/Cargo.toml",
+            b"[package]\nname = \"srv\"\n[dependencies]\nrmcp = { workspace = true }\n",
+        )
+        .unwrap();
+        assert_eq!(member.sdk_version("rmcp").as_deref(), Some("workspace"));
+        let ms = inherit_workspace_versions(&[root, member]);
+        assert_eq!(ms[1].sdk_version("rmcp").as_deref(), Some("0.9.1"));
     }
 
     #[test]

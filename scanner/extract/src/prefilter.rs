@@ -2,14 +2,19 @@
 //! whether a file is worth parsing. Runs before any UTF-8 check or parse.
 
 use crate::lang::{Lang, LANGS};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 fn automaton(lang: Lang) -> &'static AhoCorasick {
     static CELLS: [OnceLock<AhoCorasick>; 6] = [const { OnceLock::new() }; 6];
     let idx = LANGS.iter().position(|s| s.lang == lang).unwrap();
     CELLS[idx].get_or_init(|| {
-        AhoCorasick::new(lang.spec().markers).expect("prefilter markers build an automaton")
+        AhoCorasick::builder()
+            // leftmost semantics let aho-corasick use its SIMD (Teddy) prefilter; a yes/no
+            // answer does not care which marker matched.
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(lang.spec().markers)
+            .expect("prefilter markers build an automaton")
     })
 }
 

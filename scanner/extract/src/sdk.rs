@@ -81,9 +81,15 @@ const MARKERS: &[(Family, &str, &str, Role)] = &[
     (Family::Js, "fastmcp", "fastmcp", Role::Server),
     (Family::Py, "mcp.server", "mcp", Role::Server),
     (Family::Py, "mcp.client", "mcp", Role::Client),
+    // client names re-exported by the top-level package (`from mcp import ClientSession`)
+    (Family::Py, "mcp.ClientSession", "mcp", Role::Client),
+    (Family::Py, "mcp.ClientSessionGroup", "mcp", Role::Client),
+    (Family::Py, "mcp.StdioServerParameters", "mcp", Role::Client),
+    (Family::Py, "mcp.stdio_client", "mcp", Role::Client),
     (Family::Py, "mcp.types", "mcp", Role::Types),
     (Family::Py, "mcp", "mcp", Role::Types),
     (Family::Py, "fastmcp.client", "fastmcp", Role::Client),
+    (Family::Py, "fastmcp.Client", "fastmcp", Role::Client),
     (Family::Py, "fastmcp", "fastmcp", Role::Server),
     (Family::Rust, "rmcp", "rmcp", Role::Server),
     (
@@ -171,6 +177,23 @@ mod tests {
         assert_eq!(
             classify(Lang::Python, "fastmcp.client").map(|c| c.1),
             Some(Role::Client)
+        );
+        // Python `from m import name` is recorded as `m.name`
+        assert_eq!(
+            classify(Lang::Python, "fastmcp.Client").map(|c| c.1),
+            Some(Role::Client)
+        );
+        assert_eq!(
+            classify(Lang::Python, "fastmcp.FastMCP").map(|c| c.1),
+            Some(Role::Server)
+        );
+        assert_eq!(
+            classify(Lang::Python, "mcp.ClientSession").map(|c| c.1),
+            Some(Role::Client)
+        );
+        assert_eq!(
+            classify(Lang::Python, "mcp.types.Tool").map(|c| c.1),
+            Some(Role::Types)
         );
         assert_eq!(
             classify(Lang::Rust, "rmcp::{tool, tool_router}").map(|c| c.0),

@@ -327,7 +327,7 @@ impl<'s> Eval<'s> {
                                 (el.named_child(0), el.named_child(1))
                             };
                             if let (Some(k), Some(v)) = (k, v) {
-                                kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
+                                kwargs.push((self.key_text(k, d), self.value_at(v, d)));
                             }
                         }
                         "shorthand_field_initializer" => {
@@ -344,19 +344,36 @@ impl<'s> Eval<'s> {
                 if kwargs.is_empty() && ty.is_none() {
                     return Value::Array(args);
                 }
+                // Go `map[string]any{"k": v}`: a map literal is an object
+                if ty.is_some_and(|t| t.kind() == "map_type") && args.is_empty() {
+                    return Value::Object(kwargs);
+                }
                 Value::Call {
                     callee: Box::new(callee),
                     args,
                     kwargs,
                 }
             }
-            "literal_value" => Value::Array(
-                named_children(node)
+            // Go composite literal with its type elided (`{Type: "string"}` inside a map or
+            // slice literal): keyed elements make an object, the rest an array.
+            "literal_value" => {
+                let els: Vec<Node> = named_children(node)
                     .filter(|c| !is_comment(*c))
                     .take(MAX_ITEMS)
-                    .map(|c| self.value_at(c, d))
-                    .collect(),
-            ),
+                    .collect();
+                if !els.is_empty() && els.iter().all(|e| e.kind() == "keyed_element") {
+                    Value::Object(
+                        els.iter()
+                            .filter_map(|e| {
+                                let (k, v) = (e.named_child(0)?, e.named_child(1)?);
+                                Some((self.key_text(k, d), self.value_at(v, d)))
+                            })
+                            .collect(),
+                    )
+                } else {
+                    Value::Array(els.into_iter().map(|c| self.value_at(c, d)).collect())
+                }
+            }
             // ---- functions
             "arrow_function"
             | "function_expression"
@@ -385,12 +402,162 @@ impl<'s> Eval<'s> {
                 }
                 self.expr(node)
             }
+            // ---- Rust macros: `json!({...})`, `vec![...]`, `concat!(...)`, `schema_for!(T)`
+            "macro_invocation" => self.rust_macro(node, d),
             _ => self.expr(node),
+        }
+    }
+
+    /// A Rust macro call. Its arguments are a token tree, not expressions: JSON-like macros
+    /// (`json!`, `object!`) are read as JSON with expression leaves, `vec![a, b]` as an
+    /// array of single-token items, `concat!` / `indoc!` of literals as a string, and
+    /// `m!(T)` with one path as `Call(m!, [T])`. Anything else is an expression.
+    fn rust_macro(&self, node: Node, d: usize) -> Value {
+        let name = node
+            .child_by_field_name("macro")
+            .map(|m| self.text(m))
+            .unwrap_or("");
+        let name = name.rsplit("::").next().unwrap_or(name);
+        let Some(tt) = named_children(node).find(|c| c.kind() == "token_tree") else {
+            return self.expr(node);
+        };
+        let toks = token_tree_inner(tt);
+        match name {
+            "json" | "object" => {
+                let v = self.tokens_json(&toks, d);
+                if matches!(v, Value::Expr(_)) {
+                    self.expr(node)
+                } else {
+                    v
+                }
+            }
+            "vec" => {
+                let items = split_tokens(&toks);
+                if items.iter().all(|i| i.len() == 1) {
+                    Value::Array(
+                        items
+                            .iter()
+                            .take(MAX_ITEMS)
+                            .map(|i| self.token_leaf(i[0], d))
+                            .collect(),
+                    )
+                } else {
+                    self.expr(node)
+                }
+            }
+            "concat" | "indoc" | "formatdoc" => {
+                let mut out = String::new();
+                for item in split_tokens(&toks) {
+                    match item.as_slice() {
+                        [one] => match self.token_leaf(*one, d) {
+                            Value::Str(s) => out.push_str(&s),
+                            Value::Num(n) => out.push_str(&n),
+                            _ => return self.expr(node),
+                        },
+                        _ => return self.expr(node),
+                    }
+                }
+                if name == "concat" {
+                    Value::Str(out)
+                } else {
+                    Value::Str(dedent(&out))
+                }
+            }
+            _ => match split_tokens(&toks).as_slice() {
+                [one]
+                    if one.iter().all(|t| {
+                        matches!(t.kind(), "identifier" | "::" | "crate" | "self" | "super")
+                    }) =>
+                {
+                    let path: String = one.iter().map(|t| self.text(*t)).collect();
+                    Value::Call {
+                        callee: Box::new(Value::Ident(format!("{name}!"))),
+                        args: vec![Value::Ident(path)],
+                        kwargs: Vec::new(),
+                    }
+                }
+                _ => self.expr(node),
+            },
+        }
+    }
+
+    /// A JSON value from the tokens of a `json!` argument.
+    fn tokens_json(&self, toks: &[Node], d: usize) -> Value {
+        match toks {
+            [one] => self.token_leaf(*one, d),
+            // `-1`
+            [minus, n] if self.text(*minus) == "-" && n.kind().ends_with("literal") => {
+                Value::Num(format!("-{}", self.text(*n)))
+            }
+            _ => Value::Expr(truncate(
+                &toks
+                    .iter()
+                    .map(|t| self.text(*t))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                MAX_TEXT,
+            )),
+        }
+    }
+
+    /// One token of a token tree: a literal, a name, or a nested `{...}` / `[...]` group.
+    fn token_leaf(&self, t: Node, d: usize) -> Value {
+        if d > MAX_DEPTH {
+            return self.expr(t);
+        }
+        match t.kind() {
+            "token_tree" => {
+                let open = t.child(0).map(|c| self.text(c)).unwrap_or("");
+                let inner = token_tree_inner(t);
+                match open {
+                    "{" => {
+                        let mut pairs = Vec::new();
+                        for item in split_tokens(&inner).into_iter().take(MAX_ITEMS) {
+                            let Some(colon) = item.iter().position(|x| self.text(*x) == ":") else {
+                                continue;
+                            };
+                            let key = match &item[..colon] {
+                                [k] => match self.token_leaf(*k, d + 1) {
+                                    Value::Str(s) | Value::Ident(s) => s,
+                                    other => other.text(),
+                                },
+                                ks => ks.iter().map(|x| self.text(*x)).collect(),
+                            };
+                            pairs.push((key, self.tokens_json(&item[colon + 1..], d + 1)));
+                        }
+                        Value::Object(pairs)
+                    }
+                    "[" => Value::Array(
+                        split_tokens(&inner)
+                            .into_iter()
+                            .take(MAX_ITEMS)
+                            .map(|item| self.tokens_json(&item, d + 1))
+                            .collect(),
+                    ),
+                    _ => self.tokens_json(&inner, d + 1),
+                }
+            }
+            "identifier" => match self.text(t) {
+                "null" => Value::Null,
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                s => Value::Ident(s.to_string()),
+            },
+            _ => self.value_at(t, d + 1),
         }
     }
 
     fn expr(&self, node: Node) -> Value {
         Value::Expr(truncate(self.text(node), MAX_TEXT))
+    }
+
+    /// The key of a keyed element / field initializer: a field name, or a literal map key
+    /// (`"username"` without its quotes).
+    fn key_text(&self, k: Node, d: usize) -> String {
+        match self.value_at(k, d) {
+            Value::Str(s) | Value::Ident(s) | Value::Num(s) => s,
+            _ => self.text(k).to_string(),
+        }
     }
 
     /// Pairs of an object literal or dictionary.
@@ -484,7 +651,10 @@ impl<'s> Eval<'s> {
         let mut cursor = node.walk();
         for c in node.children(&mut cursor) {
             match c.kind() {
-                "string_fragment" | "string_content" => {
+                "string_fragment"
+                | "string_content"
+                | "interpreted_string_literal_content"
+                | "raw_string_literal_content" => {
                     saw_part = true;
                     out.push_str(self.text(c));
                 }
@@ -548,6 +718,36 @@ impl<'s> Eval<'s> {
         let mut out = Vec::new();
         for c in named_children(node) {
             let kind = c.kind();
+            if matches!(
+                kind,
+                "parameter_declaration" | "variadic_parameter_declaration"
+            ) {
+                // Go: `a, b int` declares two parameters, `func(context.Context, In)` none
+                // by name; keep one entry per position.
+                let ty = c
+                    .child_by_field_name("type")
+                    .map(|t| self.text(t).to_string());
+                let names: Vec<String> = {
+                    let mut cur = c.walk();
+                    c.children_by_field_name("name", &mut cur)
+                        .map(|n| self.text(n).to_string())
+                        .collect()
+                };
+                let names = if names.is_empty() {
+                    vec!["_".to_string()]
+                } else {
+                    names
+                };
+                for name in names {
+                    out.push(Param {
+                        name,
+                        ty: ty.clone(),
+                        required: Some(true),
+                        description: None,
+                    });
+                }
+                continue;
+            }
             let (name, ty, default) = match kind {
                 // Python
                 "identifier" => (Some(c), None, None),
@@ -585,18 +785,219 @@ impl<'s> Eval<'s> {
                     None,
                 ),
                 "self_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => continue,
+                // Python `*` / `/` markers and comments are not parameters
+                "keyword_separator" | "positional_separator" | "comment" => continue,
                 _ => (Some(c), None, None),
             };
             let Some(name) = name else { continue };
+            if matches!(
+                name.kind(),
+                "list_splat_pattern" | "dictionary_splat_pattern"
+            ) {
+                continue; // Python `*args: str`, `**kw: Any`
+            }
             let ty_text = ty.map(|t| self.text(t).trim_start_matches(':').trim().to_string());
+            let mut required = default.is_none() && kind != "optional_parameter";
+            let mut description = None;
+            // pydantic `Field(...)` as the default or in `Annotated[T, Field(...)]` metadata
+            // (Python): its description, and whether it gives a default.
+            let metadata = ty
+                .map(|t| self.py_annotated_metadata(t))
+                .unwrap_or_default();
+            for m in default.into_iter().chain(metadata.iter().copied()) {
+                if let Some((has_default, desc)) = self.py_field(m) {
+                    if Some(m) == default {
+                        required = !has_default;
+                    } else if has_default {
+                        required = false;
+                    }
+                    description = description.or(desc);
+                } else if Some(m) != default && description.is_none() {
+                    // `Annotated[str, "text"]`
+                    if let Value::Str(s) = self.value(m) {
+                        description = Some(s);
+                    }
+                }
+            }
             out.push(Param {
                 name: self.text(name).to_string(),
                 ty: ty_text,
-                required: Some(default.is_none() && kind != "optional_parameter"),
-                description: None,
+                required: Some(required),
+                description,
             });
         }
         out
+    }
+
+    /// The annotated fields of a Python class body (`name: T`, `name: T = default`,
+    /// `name: T = Field(...)`, `name: Annotated[T, Field(...)]`) as an object of
+    /// `field(type=..., description=..., optional=..., rename=...)` values, the shape
+    /// struct fields have in every language.
+    pub fn py_class_fields(&self, class: Node) -> Value {
+        let mut fields = Vec::new();
+        // base classes first, under a key no field can have (`class S(FastMCP)`)
+        if let Some(sup) = class.child_by_field_name("superclasses") {
+            let bases: Vec<Value> = named_children(sup)
+                .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
+                .map(|b| self.value(b))
+                .collect();
+            if !bases.is_empty() {
+                fields.push(("(bases)".to_string(), Value::Array(bases)));
+            }
+        }
+        let Some(body) = class.child_by_field_name("body") else {
+            return Value::Object(fields);
+        };
+        for stmt in named_children(body).take(MAX_ITEMS) {
+            let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
+                continue;
+            };
+            let (Some(left), Some(ty)) =
+                (a.child_by_field_name("left"), a.child_by_field_name("type"))
+            else {
+                continue;
+            };
+            if left.kind() != "identifier" {
+                continue;
+            }
+            let name = self.text(left).to_string();
+            if name.starts_with('_') || self.text(ty).starts_with("ClassVar") {
+                continue;
+            }
+            let default = a.child_by_field_name("right");
+            let mut optional = default.is_some();
+            let mut kwargs = vec![("type".to_string(), Value::Str(self.text(ty).to_string()))];
+            let mut desc = None;
+            let mut alias = None;
+            let metadata = self.py_annotated_metadata(ty);
+            for m in default.into_iter().chain(metadata.iter().copied()) {
+                if let Some((has_default, d)) = self.py_field(m) {
+                    if Some(m) == default {
+                        optional = has_default;
+                    } else if has_default {
+                        optional = true;
+                    }
+                    desc = desc.or(d);
+                    alias = alias.or_else(|| self.py_kwarg_str(m, "alias"));
+                }
+            }
+            if let Some(d) = desc {
+                kwargs.push(("description".into(), Value::Str(d)));
+            }
+            if let Some(a) = alias {
+                kwargs.push(("rename".into(), Value::Str(a)));
+            }
+            kwargs.push(("optional".into(), Value::Bool(optional)));
+            fields.push((
+                name,
+                Value::Call {
+                    callee: Box::new(Value::Ident("field".into())),
+                    args: Vec::new(),
+                    kwargs,
+                },
+            ));
+        }
+        Value::Object(fields)
+    }
+
+    /// A string keyword argument of a call node.
+    fn py_kwarg_str(&self, call: Node, key: &str) -> Option<String> {
+        let args = call.child_by_field_name("arguments")?;
+        named_children(args).find_map(|a| {
+            if a.kind() != "keyword_argument"
+                || a.child_by_field_name("name").map(|k| self.text(k)) != Some(key)
+            {
+                return None;
+            }
+            match self.value(a.child_by_field_name("value")?) {
+                Value::Str(s) => Some(s),
+                _ => None,
+            }
+        })
+    }
+
+    /// The metadata expressions of a Python `Annotated[T, m1, m2]` type (empty otherwise).
+    fn py_annotated_metadata<'t>(&self, ty: Node<'t>) -> Vec<Node<'t>> {
+        let mut cur = ty;
+        while cur.kind() == "type" {
+            match cur.named_child(0) {
+                Some(c) => cur = c,
+                None => return Vec::new(),
+            }
+        }
+        let (head, args): (Option<Node>, Vec<Node>) = match cur.kind() {
+            // Annotated[str, Field(...)]
+            "generic_type" => (
+                cur.named_child(0),
+                cur.named_child(1)
+                    .map(|tp| named_children(tp).collect())
+                    .unwrap_or_default(),
+            ),
+            // typing.Annotated[str, Field(...)]
+            "subscript" => (
+                cur.child_by_field_name("value"),
+                (0..cur.named_child_count())
+                    .filter_map(|i| cur.named_child(i as u32))
+                    .skip(1)
+                    .collect(),
+            ),
+            _ => return Vec::new(),
+        };
+        let is_annotated = head.is_some_and(|h| {
+            let t = self.text(h);
+            t == "Annotated" || t.ends_with(".Annotated")
+        });
+        if !is_annotated {
+            return Vec::new();
+        }
+        args.into_iter()
+            .skip(1)
+            .map(|a| {
+                if a.kind() == "type" {
+                    a.named_child(0).unwrap_or(a)
+                } else {
+                    a
+                }
+            })
+            .collect()
+    }
+
+    /// A pydantic `Field(...)` call: (gives a default, description). `Field(...)` and
+    /// `Field(description=...)` give none; `Field(3)`, `Field(default=...)`,
+    /// `Field(default_factory=...)` do.
+    fn py_field(&self, node: Node) -> Option<(bool, Option<String>)> {
+        if node.kind() != "call" {
+            return None;
+        }
+        let f = self.text(node.child_by_field_name("function")?);
+        if f != "Field" && !f.ends_with(".Field") {
+            return None;
+        }
+        let args = node.child_by_field_name("arguments")?;
+        let mut has_default = false;
+        let mut desc = None;
+        for (i, a) in named_children(args).enumerate() {
+            match a.kind() {
+                "keyword_argument" => {
+                    let k = a.child_by_field_name("name").map(|k| self.text(k));
+                    let v = a.child_by_field_name("value");
+                    match k {
+                        Some("default") => has_default |= v.is_some_and(|v| self.text(v) != "..."),
+                        Some("default_factory") => has_default = true,
+                        Some("description") => {
+                            if let Some(Value::Str(s)) = v.map(|v| self.value(v)) {
+                                desc = Some(s);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                k if k.ends_with("comment") => {}
+                _ if i == 0 => has_default |= self.text(a) != "...",
+                _ => {}
+            }
+        }
+        Some((has_default, desc))
     }
 
     /// Documentation of a definition: a Python docstring, or the comments right above it
@@ -733,4 +1134,42 @@ fn child_of<'t>(node: Node<'t>, field: &str) -> Option<Node<'t>> {
 
 fn is_comment(n: Node) -> bool {
     n.kind().ends_with("comment")
+}
+
+/// The tokens of a Rust token tree without its delimiters.
+fn token_tree_inner(tt: Node) -> Vec<Node> {
+    let n = tt.child_count();
+    (1..n.saturating_sub(1))
+        .filter_map(|i| tt.child(i))
+        .filter(|c| !c.kind().ends_with("comment"))
+        .collect()
+}
+
+/// Tokens split at top-level commas (a trailing comma gives no empty item).
+fn split_tokens<'t>(toks: &[Node<'t>]) -> Vec<Vec<Node<'t>>> {
+    let mut out = vec![Vec::new()];
+    for t in toks {
+        if t.kind() == "," {
+            out.push(Vec::new());
+        } else {
+            out.last_mut().unwrap().push(*t);
+        }
+    }
+    out.retain(|i| !i.is_empty());
+    out
+}
+
+/// Remove the common leading whitespace of the lines (Rust `indoc!`).
+fn dedent(s: &str) -> String {
+    let s = s.strip_prefix('\n').unwrap_or(s);
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    s.lines()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -1,0 +1,3 @@
+const TOOL_NAMES = { LOOKUP: "lookup_word" };
+
+module.exports = { TOOL_NAMES };

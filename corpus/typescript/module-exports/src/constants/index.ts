@@ -1,0 +1,2 @@
+export * from "./status.js";
+export { RESET as RESET_TOOL } from "./reset.js";

@@ -1,0 +1,1 @@
+export const STATUS_TOOL = "station_status";

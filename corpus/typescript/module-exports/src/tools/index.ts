@@ -1,0 +1,7 @@
+import forecast from "./forecast.js";
+import alerts from "./alerts.js";
+
+export default {
+  forecast,
+  alerts,
+};

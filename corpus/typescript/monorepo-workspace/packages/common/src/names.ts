@@ -1,0 +1,4 @@
+export const NAMES = {
+  SEARCH: "search_docs",
+  REFUND: "refund_invoice",
+} as const;
