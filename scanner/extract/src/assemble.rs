@@ -71,6 +71,34 @@ struct PkgResolver<'a> {
     modules: Option<(&'a Modules<'a>, &'a str)>,
 }
 
+/// First definition of each symbol name in these files (files are in path order).
+fn symbol_map<'f>(files: &[&'f SourceFile]) -> HashMap<&'f str, &'f Value> {
+    let mut h = HashMap::new();
+    for f in files {
+        for (k, v) in &f.facts.symbols {
+            h.entry(k.as_str()).or_insert(v);
+        }
+    }
+    h
+}
+
+impl<'a> PkgResolver<'a> {
+    /// The resolver for one file of a package.
+    fn new(
+        file: &'a HashMap<&'a str, &'a Value>,
+        pkg: &'a HashMap<&'a str, &'a Value>,
+        modules: &'a Modules<'a>,
+        path: &'a str,
+    ) -> Self {
+        PkgResolver {
+            file,
+            pkg,
+            depth: Cell::new(0),
+            modules: modules.has(path).then_some((modules, path)),
+        }
+    }
+}
+
 impl PkgResolver<'_> {
     /// Member `m` of a value; in JS/TS also of a builder call's definition
     /// (`defineTool({ name: "x" }).name`).
@@ -260,18 +288,7 @@ fn expand_loops(
         Some(els) if !els.is_empty() && *budget + els.len() <= 5000 => {
             *budget += els.len();
             for (key, el) in els {
-                let mut b = bound.clone();
-                if let (Some(k), Some(key)) = (&l.key, key) {
-                    b.push((k.clone(), Value::Str(key)));
-                }
-                if let Some(var) = &l.var {
-                    b.push((var.clone(), el.clone()));
-                }
-                for (field, local) in &l.fields {
-                    if let Some(x) = el.get(field) {
-                        b.push((local.clone(), x.clone()));
-                    }
-                }
+                let b = bind_loop_element(l, &bound, key, &el);
                 expand_loops(reg, rest, b, opaque, r, out, budget);
             }
         }
@@ -660,15 +677,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     for (key, pfiles) in &packages {
         let ms = &pkg_manifest[key];
         let pkg_sdk = ms.iter().find_map(|m| m.sdk()).map(|(s, _)| s);
-        let pkg_syms: HashMap<&str, &Value> = {
-            let mut h = HashMap::new();
-            for f in pfiles {
-                for (k, v) in &f.facts.symbols {
-                    h.entry(k.as_str()).or_insert(v);
-                }
-            }
-            h
-        };
+        let pkg_syms = symbol_map(pfiles);
         let first_start = servers.len();
         let mut drafts: Vec<Pending> = Vec::new();
         let mut mounts = Vec::new();
@@ -688,19 +697,8 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             let Some(exps) = js.by_site.get(&f.path) else {
                 continue;
             };
-            let file_syms: HashMap<&str, &Value> = {
-                let mut h = HashMap::new();
-                for (k, v) in &f.facts.symbols {
-                    h.entry(k.as_str()).or_insert(v);
-                }
-                h
-            };
-            let r = PkgResolver {
-                file: &file_syms,
-                pkg: &pkg_syms,
-                depth: Cell::new(0),
-                modules: modules.has(&f.path).then_some((&modules, f.path.as_str())),
-            };
+            let file_syms = symbol_map(std::slice::from_ref(f));
+            let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
             for e in exps {
                 let mut opaque: Vec<String> = e.reg.scope_params.clone();
                 for l in &e.reg.loops {
@@ -752,19 +750,8 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             let Some((sdk, via_package)) = file_sdk(f, pkg_sdk) else {
                 continue;
             };
-            let file_syms: HashMap<&str, &Value> = {
-                let mut h = HashMap::new();
-                for (k, v) in &f.facts.symbols {
-                    h.entry(k.as_str()).or_insert(v);
-                }
-                h
-            };
-            let r = PkgResolver {
-                file: &file_syms,
-                pkg: &pkg_syms,
-                depth: Cell::new(0),
-                modules: modules.has(&f.path).then_some((&modules, f.path.as_str())),
-            };
+            let file_syms = symbol_map(std::slice::from_ref(f));
+            let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
             // ---- servers
             let has_mcpserver = f.facts.servers.iter().any(|s| s.kind == "ts.new");
             for s in &f.facts.servers {
@@ -1265,14 +1252,7 @@ fn py_foreign_receiver(
     if f.lang != Lang::Python {
         return false;
     }
-    let Some(recv) = reg.receiver.as_deref() else {
-        return false;
-    };
-    let head = recv.split('.').next().unwrap_or(recv);
-    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
-        return false;
-    };
-    let Some(path) = callee.path() else {
+    let Some(path) = receiver_call_path(reg, file_syms) else {
         return false;
     };
     if path.split('.').any(|s| PY_SERVER_CTORS.contains(&s)) {
@@ -1304,13 +1284,19 @@ fn py_factory_server(
     if !py_factory_receiver(reg, f, file_syms, pkg_syms) {
         return None;
     }
+    let path = receiver_call_path(reg, file_syms)?;
+    Some(format!("{}()", path.rsplit('.').next().unwrap_or(path)))
+}
+
+/// The callee path of the call the registration's receiver is bound to in its file
+/// (`agent = Agent(...)` → `Agent`), if it is bound to a call.
+fn receiver_call_path<'v>(reg: &RegFact, file_syms: &HashMap<&str, &'v Value>) -> Option<&'v str> {
     let recv = reg.receiver.as_deref()?;
     let head = recv.split('.').next().unwrap_or(recv);
-    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
-        return None;
-    };
-    let path = callee.path()?;
-    Some(format!("{}()", path.rsplit('.').next().unwrap_or(path)))
+    match file_syms.get(head) {
+        Some(Value::Call { callee, .. }) => callee.path(),
+        _ => None,
+    }
 }
 
 /// Python: the receiver is bound in the file to the result of a function of the package
@@ -1324,18 +1310,35 @@ fn py_factory_receiver(
     if f.lang != Lang::Python {
         return false;
     }
-    let Some(recv) = reg.receiver.as_deref() else {
-        return false;
-    };
-    let head = recv.split('.').next().unwrap_or(recv);
-    let Some(Value::Call { callee, .. }) = file_syms.get(head) else {
-        return false;
-    };
-    let Some(path) = callee.path() else {
+    let Some(path) = receiver_call_path(reg, file_syms) else {
         return false;
     };
     let last = path.rsplit('.').next().unwrap_or(path);
     matches!(pkg_syms.get(last), Some(Value::Func(_)))
+}
+
+/// The bindings of one loop iteration: the loop variable (`for (const t of list)`), the
+/// key (`for (const [k, v] of Object.entries(o))`) and destructured fields
+/// (`for (const { name, handler } of list)`), added to the outer bindings.
+pub(crate) fn bind_loop_element(
+    l: &crate::facts::LoopFact,
+    outer: &[(String, Value)],
+    key: Option<String>,
+    el: &Value,
+) -> Vec<(String, Value)> {
+    let mut b = outer.to_vec();
+    if let (Some(k), Some(key)) = (&l.key, key) {
+        b.push((k.clone(), Value::Str(key)));
+    }
+    if let Some(var) = &l.var {
+        b.push((var.clone(), el.clone()));
+    }
+    for (field, local) in &l.fields {
+        if let Some(x) = el.get(field) {
+            b.push((local.clone(), x.clone()));
+        }
+    }
+    b
 }
 
 fn receiver_bound_locally(reg: &RegFact, syms: &HashMap<&str, &Value>) -> bool {

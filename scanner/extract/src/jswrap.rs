@@ -284,19 +284,7 @@ fn loop_bindings(
             match crate::assemble::loop_elements(&iter, scope) {
                 Some(els) if !els.is_empty() && next.len() + els.len() <= MAX_SITES => {
                     for (key, el) in els {
-                        let mut b = set.clone();
-                        if let (Some(k), Some(key)) = (&l.key, key) {
-                            b.push((k.clone(), Value::Str(key)));
-                        }
-                        if let Some(var) = &l.var {
-                            b.push((var.clone(), el.clone()));
-                        }
-                        for (field, local) in &l.fields {
-                            if let Some(x) = el.get(field) {
-                                b.push((local.clone(), x.clone()));
-                            }
-                        }
-                        next.push(b);
+                        next.push(crate::assemble::bind_loop_element(l, set, key, &el));
                     }
                 }
                 _ => next.push(set.clone()),
