@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod common;
+mod configs;
 mod corpus;
 mod grammars;
 mod walk;

@@ -4,10 +4,11 @@
 use crate::args::ScanArgs;
 use crate::discover::{self, Entry, Filters};
 use indicatif::{ProgressBar, ProgressStyle};
+use mcpsweep_extract::clientconfig;
 use mcpsweep_extract::manifest::{self, Manifest};
 use mcpsweep_extract::{extract, prefilter, Lang, Limits, SourceFile};
 use mcpsweep_model::{
-    Coverage, CoverageError, Inventory, Root, ScannerInfo, SkipCount, SCHEMA_VERSION,
+    Config, Coverage, CoverageError, Inventory, Root, ScannerInfo, SkipCount, SCHEMA_VERSION,
 };
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -34,6 +35,8 @@ enum FileOutcome {
 struct Processed {
     rel: String,
     outcome: FileOutcome,
+    /// A client config or server manifest read from this file (or why it could not be).
+    config: Option<Result<Config, String>>,
     bytes: u64,
     /// A candidate parsed (even with syntax errors).
     parsed: bool,
@@ -67,6 +70,8 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     };
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
     let mut failed_roots = 0;
+    // folders holding a Dockerfile, for linking container images to servers
+    let mut docker_dirs = clientconfig::link::DockerDirs::new();
 
     for (label, path) in roots {
         let walked = match discover::walk(path, &filters) {
@@ -102,6 +107,13 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             });
         }
         inv.coverage.files_seen += walked.files.len() as u64;
+        for f in &walked.files {
+            let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", &f.rel));
+            let n = name.to_ascii_lowercase();
+            if n == "dockerfile" || n == "containerfile" || n.starts_with("dockerfile.") {
+                docker_dirs.insert((label.clone(), dir.to_string()));
+            }
+        }
 
         let bar = if show_progress {
             let b = ProgressBar::new(walked.files.len() as u64);
@@ -121,7 +133,7 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             .files
             .par_iter()
             .map(|e| {
-                let p = process(e, args, &limits);
+                let p = process(e, args, &limits, &label);
                 bar.inc(1);
                 p
             })
@@ -135,6 +147,15 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             inv.coverage.bytes_read += p.bytes;
             inv.coverage.files_candidates += p.candidate as u64;
             inv.coverage.files_parsed += p.parsed as u64;
+            match p.config {
+                Some(Ok(c)) => inv.configs.push(c),
+                Some(Err(reason)) => inv.coverage.errors.push(CoverageError {
+                    root: label.clone(),
+                    file: p.rel.clone(),
+                    reason: format!("config not read: {reason}"),
+                }),
+                None => {}
+            }
             match p.outcome {
                 FileOutcome::NotCandidate(Some(lang)) => others.push((p.rel, lang)),
                 FileOutcome::NotCandidate(None) => {}
@@ -196,6 +217,9 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         inv.servers.extend(assembled.servers);
         inv.coverage.unresolved.extend(assembled.unresolved);
     }
+    inv.configs
+        .sort_by(|a, b| (&a.root, &a.file).cmp(&(&b.root, &b.file)));
+    clientconfig::link::link(&mut inv.configs, &mut inv.servers, &docker_dirs);
     inv.coverage.skipped = skipped
         .into_iter()
         .map(|(reason, count)| SkipCount { reason, count })
@@ -231,17 +255,24 @@ fn symbol_files(
     searched: &mut Searched,
 ) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
     let packages = mcpsweep_extract::assemble::Packages::new(manifests);
-    let wanted: BTreeMap<_, Vec<String>> =
-        mcpsweep_extract::assemble::wanted_symbols(sources, manifests)
+    let wanted: BTreeMap<_, Vec<String>> = {
+        // identifiers registrations use, and helper functions handlers call
+        let mut w = mcpsweep_extract::assemble::wanted_symbols(sources, manifests);
+        let key_of = |f: &SourceFile| packages.key(&f.path, f.lang);
+        for (k, needles) in mcpsweep_extract::effects::wanted_helpers(sources, &key_of) {
+            w.entry(k).or_default().extend(needles);
+        }
+        w
+    }
+    .into_iter()
+    .filter_map(|(k, names)| {
+        let new: Vec<String> = names
             .into_iter()
-            .filter_map(|(k, names)| {
-                let new: Vec<String> = names
-                    .into_iter()
-                    .filter(|n| searched.names.insert((k.clone(), n.clone())))
-                    .collect();
-                (!new.is_empty()).then_some((k, new))
-            })
+            .filter(|n| searched.names.insert((k.clone(), n.clone())))
             .collect();
+        (!new.is_empty()).then_some((k, new))
+    })
+    .collect();
     let modules: std::collections::BTreeSet<String> =
         mcpsweep_extract::modules::wanted_paths(sources, manifests)
             .into_iter()
@@ -339,18 +370,21 @@ pub fn display_root(p: &Path) -> String {
     }
 }
 
-fn process(e: &Entry, args: &ScanArgs, limits: &Limits) -> Processed {
+fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed {
     let file_name = e.rel.rsplit('/').next().unwrap_or(&e.rel);
     let lang = Lang::from_path(&e.rel);
     let is_manifest = manifest::ecosystem_of(file_name).is_some();
+    // client configs and server manifests are recognised by path, whatever the prefilter says
+    let config = clientconfig::detect(&e.rel);
     let mut p = Processed {
         rel: e.rel.clone(),
         outcome: FileOutcome::NotCandidate(None),
+        config: None,
         bytes: 0,
         parsed: false,
         candidate: false,
     };
-    if lang.is_none() && !is_manifest {
+    if lang.is_none() && !is_manifest && config.is_none() {
         return p;
     }
     if !args.include_tests && discover::is_test_path(&e.rel) {
@@ -378,6 +412,20 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits) -> Processed {
             args.max_file_size
         ));
         return p;
+    }
+    if let Some(d) = &config {
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            clientconfig::parse(root, &e.rel, d, &bytes)
+        }))
+        .unwrap_or_else(|_| Err("internal error while reading".into()));
+        p.config = read.transpose();
+        if p.config.is_some() {
+            p.candidate = true;
+            p.parsed = matches!(p.config, Some(Ok(_)));
+        }
+        if lang.is_none() && !is_manifest {
+            return p;
+        }
     }
     if is_manifest {
         p.outcome = match manifest::parse(&e.rel, &bytes) {

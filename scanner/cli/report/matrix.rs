@@ -1,7 +1,7 @@
 //! The capability matrix: one row per tool (and one per server without tools), CSV or
 //! Markdown.
 
-use mcpsweep_model::{Annotations, Inventory, Server, Tool};
+use mcpsweep_model::{Annotations, Endpoint, EnvVar, Inventory, Server, Tool};
 
 pub const COLUMNS: &[&str] = &[
     "server",
@@ -17,9 +17,56 @@ pub const COLUMNS: &[&str] = &[
     "idempotentHint",
     "openWorldHint",
     "params",
+    "effects",
+    "annotation_conflict",
+    "credentials",
+    "endpoints",
+    "server_credentials",
+    "server_endpoints",
+    "transport",
+    "bind",
+    "auth",
     "description",
     "location",
 ];
+
+/// Distinct values in first-seen order, joined with spaces.
+fn join_distinct<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for i in items {
+        if !seen.contains(&i) {
+            seen.push(i);
+        }
+    }
+    seen.join(" ")
+}
+
+fn env_names(vars: &[EnvVar]) -> String {
+    let names: Vec<String> = vars
+        .iter()
+        .map(|v| {
+            if v.secret_like {
+                format!("{}*", v.name)
+            } else {
+                v.name.clone()
+            }
+        })
+        .collect();
+    join_distinct(names.iter().map(String::as_str))
+}
+
+/// Hosts of endpoints; an endpoint from an environment variable shows as `env:NAME`.
+fn hosts(eps: &[Endpoint]) -> String {
+    let hosts: Vec<String> = eps
+        .iter()
+        .map(|e| match (&e.host, &e.env_var) {
+            (Some(h), _) => h.clone(),
+            (None, Some(v)) => format!("env:{v}"),
+            (None, None) => e.url.clone(),
+        })
+        .collect();
+    join_distinct(hosts.iter().map(String::as_str))
+}
 
 fn hint(v: Option<bool>) -> String {
     v.map(|b| b.to_string()).unwrap_or_default()
@@ -67,6 +114,19 @@ fn row(s: &Server, t: Option<&Tool>) -> Vec<String> {
                 .join(" ")
         })
         .unwrap_or_default(),
+        // what the tool does: effect kinds, and where they disagree with annotations
+        t.map(|t| join_distinct(t.effects.iter().map(|e| e.kind.as_str())))
+            .unwrap_or_default(),
+        t.and_then(|t| t.annotation_conflict.clone())
+            .unwrap_or_default(),
+        // credentials (secret-like names marked *) and endpoints: the tool's, then the server's
+        t.map(|t| env_names(&t.env_vars)).unwrap_or_default(),
+        t.map(|t| hosts(&t.endpoints)).unwrap_or_default(),
+        env_names(&s.env_vars),
+        hosts(&s.endpoints),
+        join_distinct(s.transports.iter().map(|t| t.kind.as_str())),
+        join_distinct(s.transports.iter().filter_map(|t| t.bind.as_deref())),
+        s.auth.as_ref().map(|a| a.kind.clone()).unwrap_or_default(),
         first_line(t.and_then(|t| t.description.as_deref())),
         match t {
             Some(t) => format!("{}:{}", t.file, t.line),
@@ -84,6 +144,28 @@ fn rows(inv: &Inventory) -> Vec<Vec<String>> {
         for t in &s.tools {
             out.push(row(s, Some(t)));
         }
+    }
+    // servers launched by client configs whose code is not in the scanned roots
+    for x in super::configs::external(inv) {
+        let mut r = vec![String::new(); COLUMNS.len()];
+        let mut set = |col: &str, v: String| {
+            if let Some(i) = COLUMNS.iter().position(|c| *c == col) {
+                r[i] = v;
+            }
+        };
+        set("server", format!("external:{}", x.id));
+        set(
+            "description",
+            format!("external server launched by {}", x.launched_by.join(", ")),
+        );
+        // with several roots the config's root is named (tool rows name it in `server`)
+        let file = if inv.roots.len() > 1 {
+            format!("{}/{}", x.root, x.file)
+        } else {
+            x.file.clone()
+        };
+        set("location", format!("{file}:{}", x.line));
+        out.push(r);
     }
     out
 }
@@ -117,5 +199,6 @@ pub fn markdown(inv: &Inventory) -> String {
         let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
+    super::configs::markdown(inv, &mut out);
     out
 }

@@ -1,6 +1,7 @@
 //! Renderers: everything is rendered from the inventory, already sorted, so the same input
 //! gives byte-identical output.
 
+pub mod configs;
 pub mod matrix;
 pub mod text;
 

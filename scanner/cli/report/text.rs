@@ -21,6 +21,64 @@ pub fn render(inv: &Inventory) -> String {
             s.entry.file,
             s.entry.line
         );
+        for t in &s.transports {
+            let _ = writeln!(
+                o,
+                "  serves {}{}{}{}",
+                t.kind,
+                t.path
+                    .as_deref()
+                    .map(|p| format!(" {p}"))
+                    .unwrap_or_default(),
+                t.bind
+                    .as_deref()
+                    .map(|b| format!(" on {b}"))
+                    .unwrap_or_default(),
+                t.dns_rebinding
+                    .as_deref()
+                    .map(|d| format!(" (DNS rebinding: {d})"))
+                    .unwrap_or_default(),
+            );
+        }
+        if let Some(a) = &s.auth {
+            let _ = writeln!(o, "  auth {}", a.kind);
+        }
+        if !s.env_vars.is_empty() {
+            let mut names: Vec<String> = s
+                .env_vars
+                .iter()
+                .map(|v| {
+                    if v.secret_like {
+                        format!("{}*", v.name)
+                    } else {
+                        v.name.clone()
+                    }
+                })
+                .collect();
+            names.dedup();
+            let _ = writeln!(o, "  reads env {}", names.join(" "));
+        }
+        let mut hosts: Vec<&str> = s
+            .endpoints
+            .iter()
+            .filter_map(|e| e.host.as_deref())
+            .collect();
+        hosts.sort();
+        hosts.dedup();
+        if !hosts.is_empty() {
+            let _ = writeln!(o, "  calls {}", hosts.join(" "));
+        }
+        for sec in &s.secrets {
+            let _ = writeln!(
+                o,
+                "  hard-coded {} ({}) at {}:{} fingerprint {}",
+                sec.kind,
+                sec.name.as_deref().unwrap_or("-"),
+                sec.file,
+                sec.line,
+                sec.fingerprint
+            );
+        }
         for t in &s.tools {
             let m = match t.mutates {
                 Some(true) => "mutates",
@@ -37,6 +95,14 @@ pub fn render(inv: &Inventory) -> String {
                 "  tool {name:<32} {m:<9} {}",
                 first_line(t.description.as_deref())
             );
+            let mut kinds: Vec<&str> = t.effects.iter().map(|e| e.kind.as_str()).collect();
+            kinds.dedup();
+            if !kinds.is_empty() {
+                let _ = writeln!(o, "       effects: {}", kinds.join(", "));
+            }
+            if let Some(c) = &t.annotation_conflict {
+                let _ = writeln!(o, "       conflict: {c}");
+            }
         }
         for r in &s.resources {
             let _ = writeln!(
@@ -49,7 +115,22 @@ pub fn render(inv: &Inventory) -> String {
         for p in &s.prompts {
             let _ = writeln!(o, "  prompt {}", p.name);
         }
+        // a config in another root names its root
+        let at = |r: &mcpsweep_model::ConfigRef| {
+            if r.root == s.root {
+                format!("{}:{}", r.file, r.line)
+            } else {
+                format!("{}/{}:{}", r.root, r.file, r.line)
+            }
+        };
+        for r in &s.launched_by {
+            let _ = writeln!(o, "  launched by {} ({} \"{}\")", at(r), r.client, r.name);
+        }
+        for r in &s.published_by {
+            let _ = writeln!(o, "  published by {} ({} {})", at(r), r.client, r.name);
+        }
     }
+    super::configs::text(inv, &mut o);
     let c = &inv.coverage;
     let _ = writeln!(
         o,

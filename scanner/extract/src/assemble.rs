@@ -636,6 +636,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     }
 
     let mut unresolved = Vec::new();
+    let mut handlers: Handlers = HashMap::new();
     let mut servers: Vec<ServerDraft> = Vec::new();
     // Registrations that found no server in their package: (package key, drafts).
     let mut orphans: Vec<(PackageKey, Vec<Pending>)> = Vec::new();
@@ -949,6 +950,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     &file,
                     root,
                     &mut unresolved,
+                    &mut handlers,
                 ),
                 None => left.push((d, file, receiver, sdk)),
             }
@@ -1065,6 +1067,9 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     prompts: vec![],
                     env_vars: vec![],
                     endpoints: vec![],
+                    secrets: vec![],
+                    launched_by: vec![],
+                    published_by: vec![],
                 };
                 s.sdk_version = sdk_version(ms, sdk).or_else(|| {
                     // a workspace package reaching the SDK through a package of the same root
@@ -1088,10 +1093,78 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             }
         };
         for (d, file, _, _) in left {
-            add_draft(&mut servers[idx].server, d, &file, root, &mut unresolved);
+            add_draft(
+                &mut servers[idx].server,
+                d,
+                &file,
+                root,
+                &mut unresolved,
+                &mut handlers,
+            );
         }
     }
 
+    // ---- what the tools do and what the servers hold and reach
+    for d in &mut servers {
+        let lang = match d.server.language.as_str() {
+            "python" => Lang::Python,
+            "rust" => Lang::Rust,
+            "go" => Lang::Go,
+            _ => Lang::TypeScript,
+        };
+        let key = (d.server.dir.clone(), eco_of(lang));
+        let pfiles: Vec<&SourceFile> = match packages.get(&key) {
+            Some(fs) => fs.clone(),
+            None => files
+                .iter()
+                .filter(|f| f.path == d.server.entry.file)
+                .collect(),
+        };
+        let pkg = crate::effects::Package::new(&pfiles);
+        for t in &mut d.server.tools {
+            let go = || {
+                (lang == Lang::Go)
+                    .then(|| {
+                        pfiles
+                            .iter()
+                            .find(|f| f.path == t.file)
+                            .and_then(|f| crate::effects::go_handler(&pkg, f, t.line))
+                    })
+                    .flatten()
+            };
+            let named = || handlers.get(&(t.file.clone(), t.line, t.column)).cloned();
+            // Go tool definitions (`mcp.NewTool`, tool literals) are registered apart from
+            // their handler: find the registration first
+            let h = if lang == Lang::Go
+                && !t.registration.starts_with("go.sdk.")
+                && !t.registration.starts_with("go.wrapper")
+            {
+                go().or_else(named)
+            } else {
+                named().or_else(go)
+            };
+            if let Some(h) = h {
+                crate::effects::analyze_tool(t, &h, &pkg, lang);
+            }
+            // a Go tool wrapper (`issueUpdateTool(t, "name", ..., buildRequest)`) may make the
+            // calls itself: its body belongs to every tool it defines
+            if let Some(w) = t
+                .registration
+                .strip_prefix("go.wrapper(")
+                .and_then(|r| r.strip_suffix(')'))
+            {
+                let wh = crate::effects::Handler::Name {
+                    file: t.file.clone(),
+                    name: w.to_string(),
+                    line: t.line,
+                };
+                crate::effects::analyze_tool(t, &wh, &pkg, lang);
+            }
+            t.annotation_conflict = crate::effects::annotation_conflict(t);
+        }
+        let vars: Vec<String> = d.var.iter().cloned().collect();
+        crate::effects::analyze_server(&mut d.server, &pkg, lang, &vars);
+    }
     let mut out: Vec<Server> = servers.into_iter().map(|d| d.server).collect();
     for s in &mut out {
         finish_server(s);
@@ -1830,6 +1903,9 @@ fn new_server(
         prompts: vec![],
         env_vars: vec![],
         endpoints: vec![],
+        secrets: vec![],
+        launched_by: vec![],
+        published_by: vec![],
     }
 }
 
@@ -1905,7 +1981,31 @@ fn sdk_prefills_hints(s: &Server) -> bool {
     }
 }
 
-fn add_draft(s: &mut Server, d: Draft, file: &str, root: &str, unresolved: &mut Vec<Unresolved>) {
+/// Where each tool's handler is, by the tool's (file, line, column).
+type Handlers = HashMap<(String, u32, u32), crate::effects::Handler>;
+
+fn add_draft(
+    s: &mut Server,
+    d: Draft,
+    file: &str,
+    root: &str,
+    unresolved: &mut Vec<Unresolved>,
+    handlers: &mut Handlers,
+) {
+    if let Some(h) = &d.handler {
+        let h = match h {
+            crate::interpret::HandlerRef::Span(a, b) => crate::effects::Handler::Span {
+                file: file.into(),
+                span: (*a, *b),
+            },
+            crate::interpret::HandlerRef::Name(n) => crate::effects::Handler::Name {
+                file: file.into(),
+                name: n.clone(),
+                line: d.line,
+            },
+        };
+        handlers.insert((file.to_string(), d.line, d.column), h);
+    }
     let (name, dynamic) = match d.name {
         Ok(n) => (n, false),
         Err(expr) => {
@@ -1944,6 +2044,9 @@ fn add_draft(s: &mut Server, d: Draft, file: &str, root: &str, unresolved: &mut 
                 mutates: None,
                 mutates_evidence: vec![],
                 effects: vec![],
+                annotation_conflict: None,
+                env_vars: vec![],
+                endpoints: vec![],
             })
         }
         What::Resource => s.resources.push(Resource {

@@ -23,8 +23,53 @@ pub struct FileFacts {
     /// JS/TS calls in statement position (`registerX(server)`, `context.addThing({...})`,
     /// `return helper(name, cfg)`): the possible call sites of tool wrappers.
     pub calls: Vec<CallFact>,
+    /// Every call site (`@site`): what the effect, credential, endpoint and transport
+    /// tables of `grammars/<lang>/effects.toml` are matched against.
+    pub sites: Vec<Site>,
+    /// Named functions and methods (`@fn`): where a handler's helpers are found by name.
+    pub fn_spans: Vec<FnSpan>,
+    /// Environment reads that are not calls (`process.env.X`, `os.environ["X"]`).
+    pub env_refs: Vec<EnvRef>,
+    /// Secrets written as literals into constants (kind, name, line, fingerprint; the
+    /// value itself is not kept). `file` is filled in by the assembler.
+    pub secrets: Vec<mcpsweep_model::HardcodedSecret>,
     /// First syntax error (line, column), when the file did not parse cleanly.
     pub syntax_error: Option<(u32, u32)>,
+}
+
+/// A call site: the callee as written (`fs.promises.writeFile`, `subprocess.run`,
+/// `std::fs::write`, `exec.Command`) and its first arguments, evaluated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub callee: String,
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(String, Value)>,
+    pub line: u32,
+    pub byte: usize,
+    /// End byte of the whole call (or Go composite literal): sites within are nested in it.
+    pub end: usize,
+    /// A struct literal (`http.Server{Addr: ...}`), not a call: it configures transports,
+    /// binds and auth, but performs no effect.
+    pub literal: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FnSpan {
+    pub name: String,
+    pub span: (usize, usize),
+    pub line: u32,
+    /// The type whose `impl` block holds the function (Rust `@fn.owner`).
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvRef {
+    /// The variable name, or None when it is computed.
+    pub name: Option<String>,
+    /// How it is read: `process.env`, `os.environ`, destructuring...
+    pub form: String,
+    pub line: u32,
+    pub byte: usize,
 }
 
 /// `import { A as B } from "./m"` → (B, "./m", A); `import D from "./m"` → (D, "./m",
@@ -230,6 +275,8 @@ fn extract_at(
         let mut superseded: Vec<(String, u32, u32)> = Vec::new();
         // Go: local string constants per function (by node id)
         let mut go_locals: GoLocals = std::collections::HashMap::new();
+        // Rust: local bindings per function (by node id)
+        let mut rs_locals: RustLocals = std::collections::HashMap::new();
         while let Some(m) = matches.next() {
             let props = query.property_settings(m.pattern_index);
             let prop = |k: &str| {
@@ -244,6 +291,116 @@ fn extract_at(
                     .find(|c| names[c.index as usize] == name)
                     .map(|c| c.node)
             };
+            if let Some(node) = cap("site") {
+                let Some(callee) = cap("site.callee") else {
+                    continue;
+                };
+                // Rust macro calls: `name!` with the groups of the token tree as arguments
+                let is_macro = prop("macro").is_some();
+                // Rust struct literals (`StreamableHttpServerConfig { allowed_hosts, .. }`):
+                // the fields are keyword arguments
+                let is_struct = node.kind() == "struct_expression";
+                let (mut args, kwargs) = match cap("site.args") {
+                    Some(a) if is_macro => (ev.macro_args(a), Vec::new()),
+                    Some(_) if is_struct => match ev.value(node) {
+                        Value::Call { args, kwargs, .. } => (args, kwargs),
+                        _ => (Vec::new(), Vec::new()),
+                    },
+                    Some(a) => ev.args(a, 0),
+                    None => (Vec::new(), Vec::new()),
+                };
+                args.truncate(3);
+                let mut callee = normalize_callee(ev.text(callee));
+                if is_macro {
+                    callee.push('!');
+                }
+                let mut kwargs = kwargs;
+                if lang == Lang::Rust {
+                    // `let url = format!(..); client.get(&url)`: locals bound once in the function
+                    let local = |v: &Value| matches!(v, Value::Ident(n) if !n.contains(['.', ':']));
+                    if args.iter().chain(kwargs.iter().map(|(_, v)| v)).any(local) {
+                        if let Some(locals) = rust_locals(&ev, node, &mut rs_locals) {
+                            for v in args.iter_mut().chain(kwargs.iter_mut().map(|(_, v)| v)) {
+                                if let Value::Ident(n) = v {
+                                    if let Some(Some(x)) = locals.get(n.as_str()) {
+                                        *v = x.clone();
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if lang == Lang::Go {
+                    // `q := "INSERT ..."; db.Exec(q)`: local string constants of the function
+                    if let Some(locals) = go_local_strings(&ev, node, &mut go_locals) {
+                        for v in args.iter_mut().chain(kwargs.iter_mut().map(|(_, v)| v)) {
+                            substitute_locals(v, locals, 0);
+                        }
+                    }
+                }
+                facts.sites.push(Site {
+                    callee,
+                    args,
+                    kwargs,
+                    line: line_of(node),
+                    byte: node.start_byte(),
+                    end: node.end_byte(),
+                    literal: is_struct
+                        || matches!(node.kind(), "composite_literal" | "literal_element"),
+                });
+                continue;
+            } else if let Some(node) = cap("fn") {
+                if let Some(name) = cap("fn.name") {
+                    let span = (node.start_byte(), node.end_byte());
+                    let owner = cap("fn.owner").map(|o| ev.text(o).to_string());
+                    // a method matched by the plain and by the `impl` pattern is one function
+                    let dup = if lang == Lang::Rust {
+                        facts.fn_spans.iter_mut().rev().find(|f| f.span == span)
+                    } else {
+                        None
+                    };
+                    if let Some(old) = dup {
+                        if owner.is_some() {
+                            old.owner = owner;
+                        }
+                        continue;
+                    }
+                    facts.fn_spans.push(FnSpan {
+                        name: ev.text(name).to_string(),
+                        span,
+                        line: line_of(node),
+                        owner,
+                    });
+                }
+                continue;
+            } else if let Some(node) = cap("env") {
+                let name = cap("env.name").map(|n| match ev.value(n) {
+                    // Go struct tags (`env:"TOKEN,required" json:"token"`): the value of the
+                    // first of the keys the pattern names
+                    Value::Str(s) if prop("tag").is_some() => prop("tag")
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .find_map(|k| struct_tag(&s, k)),
+                    Value::Str(s) => Some(s),
+                    Value::Ident(i) if !i.contains('.') => Some(i),
+                    // destructuring patterns are not expressions: their text is the name
+                    _ => Some(ev.text(n).to_string()).filter(|t| {
+                        !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    }),
+                });
+                let mut name = name.flatten();
+                // clap `#[arg(env)]`: the field name in upper case
+                if prop("case") == Some("upper") {
+                    name = name.map(|n| n.to_uppercase());
+                }
+                facts.env_refs.push(EnvRef {
+                    name,
+                    form: prop("form").unwrap_or("env").to_string(),
+                    line: line_of(node),
+                    byte: node.start_byte(),
+                });
+                continue;
+            }
             if let Some(node) = cap("import") {
                 if let Some(src_node) = cap("import.source") {
                     let s = match ev.value(src_node) {
@@ -373,6 +530,17 @@ fn extract_at(
                     line: line_of(node),
                 });
             } else if let (Some(name), Some(value)) = (cap("symbol.name"), cap("symbol.value")) {
+                if let Value::Str(text) = ev.value(value) {
+                    if let Some(kind) = crate::effects::secret_kind(Some(ev.text(name)), &text) {
+                        facts.secrets.push(mcpsweep_model::HardcodedSecret {
+                            kind,
+                            name: Some(ev.text(name).to_string()),
+                            file: String::new(),
+                            line: line_of(name),
+                            fingerprint: crate::effects::fingerprint(&text),
+                        });
+                    }
+                }
                 let mut key = ev.text(name).to_string();
                 if let Some(scope) = cap("symbol.scope") {
                     key = format!("{}.{key}", ev.text(scope));
@@ -406,24 +574,45 @@ fn extract_at(
     if matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript) {
         facts.calls = js_calls(&ev, root);
     }
-    // Rust: the items of `vec![...]` are tokens, not expressions, to the grammar; tool lists
-    // (`tools: vec![Tool::new(..), ..]`) live there. Parse them again as expressions.
+    // Rust: calls and environment reads in test code (`#[cfg(test)] mod tests`, `#[test] fn`)
+    // say nothing about the server
+    if lang == Lang::Rust {
+        let tests = rust_test_ranges(&ev, root);
+        if !tests.is_empty() {
+            let inside = |b: usize| tests.iter().any(|(s, e)| *s <= b && b < *e);
+            facts.sites.retain(|s| !inside(s.byte));
+            facts.env_refs.retain(|r| !inside(r.byte));
+        }
+    }
+    // Rust: the arguments of macros are tokens, not expressions, to the grammar; tool lists
+    // (`tools: vec![Tool::new(..), ..]`) and calls (`format!("{}", env::var("X")?)`) live
+    // there. Parse them again as expressions: registrations from `vec!` lists, call sites
+    // and environment reads from every macro.
     if lang == Lang::Rust && depth < 3 {
-        if let Some(buf) = rust_macro_exprs(&ev, root) {
+        if let Some((buf, lists)) = rust_macro_exprs(&ev, root) {
             let inner = extract_at(lang, &buf, limits, depth + 1)?;
-            facts.regs.extend(inner.regs);
+            facts.regs.extend(inner.regs.into_iter().filter(|r| {
+                lists
+                    .iter()
+                    .any(|(a, b)| (r.line, r.column) >= *a && (r.line, r.column) < *b)
+            }));
+            facts.sites.extend(inner.sites);
+            facts.env_refs.extend(inner.env_refs);
         }
     }
     Ok(facts)
 }
 
-/// A copy of a Rust file in which only the token trees of `vec!` invocations (outside test
+/// A copy of a Rust file in which only the token trees of macro invocations (outside test
 /// code) are kept, at their own byte offsets, inside a function body so that they parse as
 /// expressions; everything else is blanked (newlines kept, so lines and columns stay right).
-/// None when there is no such macro.
-fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<Vec<u8>> {
+/// Also the (line, column) ranges of the `vec!` lists among them. None when there is no macro.
+type MacroCopy = (Vec<u8>, Vec<((u32, u32), (u32, u32))>);
+fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<MacroCopy> {
     const WRAP: &[u8] = b"fn f(){";
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut lists = Vec::new();
+    let pos = |p: tree_sitter::Point| (p.row as u32 + 1, p.column as u32 + 1);
     let mut stack = vec![root];
     let mut budget = 1_000_000usize;
     while let Some(n) = stack.pop() {
@@ -433,14 +622,16 @@ fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<Vec<u8>> {
                 .child_by_field_name("macro")
                 .map(|m| ev.text(m))
                 .unwrap_or("");
-            if name == "vec" || name.ends_with("::vec") {
-                if let Some(tt) = named_children(n).find(|c| c.kind() == "token_tree") {
-                    if !in_rust_test_code(ev, n) {
-                        ranges.push((tt.start_byte(), tt.end_byte()));
+            if let Some(tt) = named_children(n).find(|c| c.kind() == "token_tree") {
+                let list = name == "vec" || name.ends_with("::vec");
+                if (list || tokens_have_call(tt)) && !in_rust_test_code(ev, n) {
+                    ranges.push((tt.start_byte(), tt.end_byte()));
+                    if list {
+                        lists.push((pos(tt.start_position()), pos(tt.end_position())));
                     }
                 }
-                continue; // nested macros are found when the copy is parsed
             }
+            continue; // nested macros are found when the copy is parsed
         }
         if n.kind() == "token_tree" {
             continue;
@@ -470,7 +661,42 @@ fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<Vec<u8>> {
         .find(|&i| buf[i..i + WRAP.len()].iter().all(|b| *b == b' '))?;
     buf[at..at + WRAP.len()].copy_from_slice(WRAP);
     buf.extend_from_slice(b"\n}\n");
-    Some(buf)
+    Some((buf, lists))
+}
+
+/// Does a token tree hold something that parses as a call (`name(...)`, `name!(...)`)?
+fn tokens_have_call(tt: Node) -> bool {
+    let mut stack = vec![tt];
+    while let Some(t) = stack.pop() {
+        let mut prev_name = false;
+        let mut c = t.walk();
+        for k in t.children(&mut c) {
+            if k.kind() == "token_tree" {
+                if prev_name && k.child(0).is_some_and(|o| o.kind() == "(") {
+                    return true;
+                }
+                stack.push(k);
+            }
+            prev_name = matches!(k.kind(), "identifier" | "self" | "!");
+        }
+    }
+    false
+}
+
+/// Callee text on one line without generic arguments or `new `: `new Foo<T>(...)` → `Foo`.
+fn normalize_callee(t: &str) -> String {
+    let t = t.trim_start_matches("new ").trim();
+    let mut out = String::with_capacity(t.len());
+    let mut depth = 0usize;
+    for c in t.chars() {
+        match c {
+            '<' | '[' => depth += 1,
+            '>' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn line_of(n: Node) -> u32 {
@@ -742,6 +968,85 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
 
 /// Per Go function (node id): its local names bound once to a string literal (`Some`), or
 /// bound otherwise / more than once (`None`).
+type RustLocals =
+    std::collections::HashMap<usize, std::collections::HashMap<String, Option<Value>>>;
+
+/// The locals of the Rust function around `node` (closures included) bound once by
+/// `let name = value;` (`let mut`, a type annotation and a trailing `?` allowed): their values.
+/// A name bound more than once (shadowing) has none.
+fn rust_locals<'c>(
+    ev: &Eval,
+    node: Node,
+    cache: &'c mut RustLocals,
+) -> Option<&'c std::collections::HashMap<String, Option<Value>>> {
+    let mut cur = node;
+    let func = loop {
+        let parent = cur.parent()?;
+        if parent.kind() == "function_item" {
+            break parent;
+        }
+        cur = parent;
+    };
+    Some(cache.entry(func.id()).or_insert_with(|| {
+        let mut m: std::collections::HashMap<String, Option<Value>> =
+            std::collections::HashMap::new();
+        let mut stack = vec![func];
+        let mut budget = 200_000usize;
+        while let Some(n) = stack.pop() {
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => break,
+            };
+            if n.kind() == "let_declaration" {
+                let pat = n.child_by_field_name("pattern");
+                let name = match pat {
+                    Some(p) if p.kind() == "identifier" => Some(ev.text(p).to_string()),
+                    Some(p) if p.kind() == "mut_pattern" => p
+                        .named_children(&mut p.walk())
+                        .find(|c| c.kind() == "identifier")
+                        .map(|c| ev.text(c).to_string()),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    // `"x".to_string()`, `String::from("x")`: the string
+                    let value = n.child_by_field_name("value").map(|v| match ev.value(v) {
+                        Value::Call {
+                            callee,
+                            args,
+                            kwargs,
+                        } => match (*callee, args.first()) {
+                            (Value::Member(base, m), _)
+                                if matches!(*base, Value::Str(_))
+                                    && matches!(m.as_str(), "to_string" | "to_owned" | "into") =>
+                            {
+                                *base
+                            }
+                            (Value::Ident(c), Some(Value::Str(s)))
+                                if c.ends_with("String::from") =>
+                            {
+                                Value::Str(s.clone())
+                            }
+                            (callee, _) => Value::Call {
+                                callee: Box::new(callee),
+                                args,
+                                kwargs,
+                            },
+                        },
+                        other => other,
+                    });
+                    m.entry(name).and_modify(|e| *e = None).or_insert(value);
+                }
+            }
+            if n.kind() == "function_item" && n.id() != func.id() {
+                continue;
+            }
+            let mut c = n.walk();
+            stack.extend(n.named_children(&mut c));
+        }
+        m
+    }))
+}
+
 type GoLocals = std::collections::HashMap<usize, std::collections::HashMap<String, Option<String>>>;
 
 /// The local string constants of the Go function declaration around `node` (closures
@@ -836,6 +1141,23 @@ fn go_local_strings<'c>(
         }
         m
     }))
+}
+
+/// The name in a Go struct tag's `key:"NAME,opts"`, when present and not empty or `-`.
+fn struct_tag(tag: &str, key: &str) -> Option<String> {
+    let pat = format!("{key}:\"");
+    let mut rest = tag;
+    while let Some(i) = rest.find(&pat) {
+        let at_word = i == 0 || rest[..i].ends_with(char::is_whitespace);
+        let after = &rest[i + pat.len()..];
+        let end = after.find('"')?;
+        if at_word {
+            let name = after[..end].split(',').next().unwrap_or("").trim();
+            return (!name.is_empty() && name != "-").then(|| name.to_string());
+        }
+        rest = &after[end..];
+    }
+    None
 }
 
 /// Replace identifiers bound to a local string constant by the string.
@@ -1294,6 +1616,29 @@ fn rust_attr_args(ev: &Eval, item: Node) -> Option<(String, Vec<(String, Value)>
 
 /// Is this node inside Rust test code: a `#[cfg(test)]` module or a `#[test]` /
 /// `#[tokio::test]` function? (Test files are skipped by path; these live in source files.)
+/// Byte ranges of the test items of a Rust file: `#[cfg(test)]` modules / impls and `#[test]`
+/// functions, at module level or in (non-test) inline modules.
+fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        for item in named_children(n) {
+            match item.kind() {
+                "mod_item" | "function_item" | "impl_item" if in_rust_test_code(ev, item) => {
+                    out.push((item.start_byte(), item.end_byte()));
+                }
+                "mod_item" => {
+                    if let Some(body) = item.child_by_field_name("body") {
+                        stack.push(body);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
     let mut cur = Some(node);
     let mut budget = 256;
@@ -1950,4 +2295,24 @@ fn normalize_rust_type(t: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod go_tag_tests {
+    use super::struct_tag;
+
+    #[test]
+    fn go_struct_tags() {
+        assert_eq!(
+            struct_tag(r#"env:"GH_TOKEN,required" json:"t""#, "env").as_deref(),
+            Some("GH_TOKEN")
+        );
+        assert_eq!(
+            struct_tag(r#"json:"t" envconfig:"PORT""#, "envconfig").as_deref(),
+            Some("PORT")
+        );
+        assert_eq!(struct_tag(r#"envconfig:"PORT""#, "env"), None);
+        assert_eq!(struct_tag(r#"env:"-""#, "env"), None);
+        assert_eq!(struct_tag(r#"json:"x""#, "env"), None);
+    }
 }

@@ -29,6 +29,65 @@ pub struct Draft {
     pub style: String,
     pub line: u32,
     pub column: u32,
+    /// Where the tool's code is, for the effect analysis.
+    pub handler: Option<HandlerRef>,
+}
+
+/// A handler within the registration's file: a function's byte range, or a function name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandlerRef {
+    Span(usize, usize),
+    Name(String),
+}
+
+/// The handler of a registration: the decorated / attributed function, an inline function
+/// argument (`server.tool(name, ..., async () => {...})`), an `execute`/`handler` option, or
+/// a function passed by name.
+fn handler_of(reg: &RegFact) -> Option<HandlerRef> {
+    if let Some(f) = &reg.func {
+        if f.span != (0, 0) {
+            return Some(HandlerRef::Span(f.span.0, f.span.1));
+        }
+    }
+    let from = |v: &Value| -> Option<HandlerRef> {
+        match v {
+            Value::Func(f) if f.span != (0, 0) => Some(HandlerRef::Span(f.span.0, f.span.1)),
+            Value::Object(_) | Value::Call { .. } => [
+                "execute", "handler", "handle", "callback", "fn", "run", "Handler",
+            ]
+            .iter()
+            .find_map(|k| match v.get(k) {
+                Some(Value::Func(f)) if f.span != (0, 0) => {
+                    Some(HandlerRef::Span(f.span.0, f.span.1))
+                }
+                Some(Value::Ident(n)) => Some(HandlerRef::Name(n.clone())),
+                _ => None,
+            }),
+            _ => None,
+        }
+    };
+    if let Some(h) = reg.args.iter().rev().find_map(from) {
+        return Some(h);
+    }
+    if let Some(h) = reg.kwargs.iter().rev().find_map(|(_, v)| from(v)) {
+        return Some(h);
+    }
+    if matches!(
+        reg.style.as_str(),
+        "py.add_tool" | "py.from_function" | "py.tool-call"
+    ) {
+        if let Some(Value::Ident(n)) = reg
+            .args
+            .first()
+            .or_else(|| reg.kwargs.iter().find(|(k, _)| k == "fn").map(|(_, v)| v))
+        {
+            return Some(HandlerRef::Name(n.clone()));
+        }
+    }
+    match reg.args.last() {
+        Some(Value::Ident(n)) if reg.args.len() > 1 => Some(HandlerRef::Name(n.clone())),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +120,7 @@ impl Draft {
             style: reg.style.clone(),
             line: reg.line,
             column: reg.column,
+            handler: handler_of(reg),
         }
     }
 }

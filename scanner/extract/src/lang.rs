@@ -32,6 +32,10 @@ const TS_QUERIES: &str = include_str!("../../../grammars/typescript/mcp.scm");
 const PY_QUERIES: &str = include_str!("../../../grammars/python/mcp.scm");
 const RS_QUERIES: &str = include_str!("../../../grammars/rust/mcp.scm");
 const GO_QUERIES: &str = include_str!("../../../grammars/go/mcp.scm");
+const JS_EFFECTS: &str = include_str!("../../../grammars/javascript/effects.scm");
+const PY_EFFECTS: &str = include_str!("../../../grammars/python/effects.scm");
+const RS_EFFECTS: &str = include_str!("../../../grammars/rust/effects.scm");
+const GO_EFFECTS: &str = include_str!("../../../grammars/go/effects.scm");
 
 const JS_MARKERS: &[&str] = &[
     "@modelcontextprotocol/",
@@ -73,7 +77,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "typescript",
         extensions: &["ts", "mts", "cts"],
         grammar: tree_sitter_typescript::LANGUAGE_TYPESCRIPT,
-        queries: &[JS_QUERIES, TS_QUERIES],
+        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -81,7 +85,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "typescript",
         extensions: &["tsx"],
         grammar: tree_sitter_typescript::LANGUAGE_TSX,
-        queries: &[JS_QUERIES, TS_QUERIES],
+        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -89,7 +93,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "javascript",
         extensions: &["js", "mjs", "cjs", "jsx"],
         grammar: tree_sitter_javascript::LANGUAGE,
-        queries: &[JS_QUERIES],
+        queries: &[JS_QUERIES, JS_EFFECTS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -97,7 +101,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "python",
         extensions: &["py", "pyi"],
         grammar: tree_sitter_python::LANGUAGE,
-        queries: &[PY_QUERIES],
+        queries: &[PY_QUERIES, PY_EFFECTS],
         markers: PY_MARKERS,
     },
     LangSpec {
@@ -105,7 +109,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "rust",
         extensions: &["rs"],
         grammar: tree_sitter_rust::LANGUAGE,
-        queries: &[RS_QUERIES],
+        queries: &[RS_QUERIES, RS_EFFECTS],
         markers: RS_MARKERS,
     },
     LangSpec {
@@ -113,7 +117,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "go",
         extensions: &["go"],
         grammar: tree_sitter_go::LANGUAGE,
-        queries: &[GO_QUERIES],
+        queries: &[GO_QUERIES, GO_EFFECTS],
         markers: GO_MARKERS,
     },
 ];

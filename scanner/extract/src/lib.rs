@@ -4,6 +4,8 @@
 //! the facts of one root (plus its package manifests) into [`mcpsweep_model::Server`]s.
 
 pub mod assemble;
+pub mod clientconfig;
+pub mod effects;
 pub mod facts;
 pub mod interpret;
 pub mod jswrap;

@@ -114,7 +114,7 @@ const AMBIGUOUS_ALONE: &[&str] = &["add", "set", "run", "start", "stop", "apply"
 pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
     let mut ev: Vec<Evidence> = Vec::new();
     for e in &t.effects {
-        let m = e.kind != "network-read" && e.kind != "fs-read";
+        let m = crate::effects::is_mutating(&e.kind);
         ev.push(Evidence {
             source: "effect".into(),
             detail: format!("{} at {}:{}", e.kind, e.file, e.line),

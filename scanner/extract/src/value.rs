@@ -55,6 +55,8 @@ pub struct FnInfo {
     pub column: u32,
     /// Source text of the parameter list, for diagnostics.
     pub param_text: String,
+    /// Byte range of the whole function in its file: calls inside it are its calls.
+    pub span: (usize, usize),
 }
 
 /// The calls of a method chain, in order: (method, arguments).
@@ -481,6 +483,16 @@ impl<'s> Eval<'s> {
         }
     }
 
+    /// The arguments of a Rust macro call (`sqlx::query!("...", id)`, `env!("X")`): the
+    /// comma-separated groups of its token tree, one token read as a value, more as text.
+    pub fn macro_args(&self, tt: Node) -> Vec<Value> {
+        split_tokens(&token_tree_inner(tt))
+            .iter()
+            .take(MAX_ITEMS)
+            .map(|item| self.tokens_json(item, 1))
+            .collect()
+    }
+
     /// A JSON value from the tokens of a `json!` argument.
     fn tokens_json(&self, toks: &[Node], d: usize) -> Value {
         match toks {
@@ -612,6 +624,12 @@ impl<'s> Eval<'s> {
                         kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
                     }
                 }
+                // Go composite literal body as arguments (`http.Server{Addr: ":8080"}`)
+                "keyed_element" => {
+                    if let (Some(k), Some(v)) = (c.named_child(0), c.named_child(1)) {
+                        kwargs.push((self.key_text(k, d), self.value_at(v, d)));
+                    }
+                }
                 k if k.ends_with("comment") => {}
                 _ => args.push(self.value_at(c, d)),
             }
@@ -694,6 +712,7 @@ impl<'s> Eval<'s> {
             name,
             line: p.row as u32 + 1,
             column: p.column as u32 + 1,
+            span: (node.start_byte(), node.end_byte()),
             param_text: params_node
                 .map(|n| truncate(self.text(n), MAX_TEXT))
                 .unwrap_or_default(),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the inventory JSON contract. Bump the minor for additions, the major for
 /// removals or renames.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The whole result of one scan.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -90,10 +90,17 @@ pub struct Server {
     pub tools: Vec<Tool>,
     pub resources: Vec<Resource>,
     pub prompts: Vec<Prompt>,
-    /// Environment variables read (filled by the credential analysis).
+    /// Environment variables read anywhere in the server's package.
     pub env_vars: Vec<EnvVar>,
-    /// Downstream endpoints called (filled by the endpoint analysis).
+    /// Downstream endpoints called anywhere in the server's package.
     pub endpoints: Vec<Endpoint>,
+    /// Secrets written into the server's source (never the value).
+    pub secrets: Vec<HardcodedSecret>,
+    /// Client configs in the scanned roots whose entries launch this server.
+    pub launched_by: Vec<ConfigRef>,
+    /// Manifests that publish this server (registry server.json, smithery.yaml, MCPB,
+    /// npm `mcpName`, Dockerfile label).
+    pub published_by: Vec<ConfigRef>,
 }
 
 /// A source location: path relative to the scan root (forward slashes), 1-based line and column.
@@ -139,8 +146,16 @@ pub struct Tool {
     pub mutates: Option<bool>,
     /// The evidence behind `mutates`, strongest first.
     pub mutates_evidence: Vec<Evidence>,
-    /// Side effects found in the handler (filled by the effect analysis).
+    /// Side effects found in the handler and the same-package helpers it calls (bounded call
+    /// graph by name, see README), each with its location.
     pub effects: Vec<Effect>,
+    /// Set when the found effects contradict a declared annotation (e.g. `readOnlyHint: true`
+    /// on a tool that writes files): both are kept, and this says how they disagree.
+    pub annotation_conflict: Option<String>,
+    /// Environment variables read in the handler and its helpers.
+    pub env_vars: Vec<EnvVar>,
+    /// Downstream endpoints called from the handler and its helpers.
+    pub endpoints: Vec<Endpoint>,
 }
 
 /// One input parameter of a tool.
@@ -194,12 +209,16 @@ pub struct Evidence {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Effect {
-    /// `fs-write`, `fs-delete`, `exec`, `network-write`, `network-read`, `db-write`,
-    /// `message-send`, `cloud-mutation`...
+    /// `fs-write`, `fs-delete`, `fs-rename`, `fs-chmod`, `exec`, `network-write`,
+    /// `network-read`, `db-write`, `db-read`, `message-send`, `cloud-mutation`.
     pub kind: String,
+    /// What was called, e.g. `fs.promises.writeFile` or `POST via fetch`.
     pub detail: String,
     pub file: String,
     pub line: u32,
+    /// The helper the effect was found in, when not the handler itself (`helper` or
+    /// `a > b` for a chain of helpers).
+    pub via: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -230,7 +249,12 @@ pub struct Transport {
     /// `stdio`, `sse` or `streamable-http`.
     pub kind: String,
     pub path: Option<String>,
+    /// Bind address as declared: `host:port`, `0.0.0.0:8080`, `*:3000` (all interfaces, e.g.
+    /// `app.listen(3000)`), or `env:NAME` when an environment variable decides.
     pub bind: Option<String>,
+    /// DNS-rebinding / allowed-host protection: `declared-on`, `declared-off`, or the SDK
+    /// default when nothing is declared (`sdk-default-on`, `sdk-default-off`); null when unknown.
+    pub dns_rebinding: Option<String>,
     pub file: String,
     pub line: u32,
 }
@@ -238,9 +262,26 @@ pub struct Transport {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Auth {
-    /// `none`, `bearer`, `oauth` or `other`.
+    /// `none` (an HTTP transport with no auth wiring found), `bearer`, `oauth` or `other`.
     pub kind: String,
     pub evidence: Vec<String>,
+}
+
+/// A secret written into server source, reported by kind, location and a fingerprint —
+/// never by value.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HardcodedSecret {
+    /// `github-token`, `openai-key`, `aws-access-key`, `slack-token`, `stripe-key`,
+    /// `private-key`, `high-entropy`...
+    pub kind: String,
+    /// The name it is assigned to, when there is one.
+    pub name: Option<String>,
+    pub file: String,
+    pub line: u32,
+    /// First 12 hex digits of the SHA-256 of the value: lets a reader match the same
+    /// secret across reports without seeing it.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -249,35 +290,149 @@ pub struct EnvVar {
     pub name: String,
     pub file: String,
     pub line: u32,
+    /// True when the name looks like a credential (`*_TOKEN`, `*_KEY`, `*SECRET*`,
+    /// `*PASSWORD*`...).
+    pub secret_like: bool,
+    /// How it is read: `process.env`, `os.getenv`, `std::env::var`, `os.Getenv`...
+    pub form: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Endpoint {
+    /// The URL as far as it is known statically (template parts kept as written).
     pub url: String,
     pub host: Option<String>,
     pub file: String,
     pub line: u32,
+    /// `literal`, `constant`, `template`, `env` (the URL comes from an environment
+    /// variable, named in `env_var`) or `sdk` (implied by an SDK client, e.g. Octokit).
+    pub source: String,
+    pub env_var: Option<String>,
 }
 
-/// An MCP client configuration file committed to a repository.
+/// An MCP client configuration file, or a manifest declaring a server, committed to a
+/// repository. Literal values of environment variables and headers are never recorded, and
+/// secrets in arguments and URLs are replaced by `[redacted]`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub root: String,
     pub file: String,
+    /// The client or manifest format: `claude-desktop`, `claude-code`, `claude-code-user`,
+    /// `claude-code-plugin`, `cursor`, `vscode`, `vscode-settings`, `vscode-devcontainer`,
+    /// `windsurf`, `cline`, `roo-code`, `gemini-cli`, `gemini-extension`, `codex`, `zed`,
+    /// `continue`, `goose`, `kiro`, `amazon-q`, `junie`, `mcp-json` (a generic `mcp.json`);
+    /// manifests: `mcp-registry` (server.json), `smithery`, `mcpb`, `npm` (package.json
+    /// `mcpName`), `dockerfile`.
     pub client: String,
+    /// `client` (a client configuration that launches or connects to servers) or `manifest`
+    /// (a file that publishes the server of its folder).
+    pub kind: String,
+    /// The name a manifest declares (registry name, bundle name), else null.
+    pub name: Option<String>,
+    /// Declared servers, in file order.
     pub servers: Vec<ConfigServer>,
+    /// Input variables the client prompts for (VS Code `inputs`, MCPB `user_config`).
+    pub inputs: Vec<ConfigInput>,
 }
 
+/// One server entry of a config or manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigServer {
+    /// The entry's key (or `name`), as the client shows it.
     pub name: String,
+    /// Line of the entry in the file (1-based).
+    pub line: u32,
+    /// `stdio` (the client starts a process), `remote` (the client connects to a URL) or
+    /// `declared` (a manifest names the server without saying how to run it).
     pub kind: String,
+    /// `stdio`, `sse` or `streamable-http` when the entry or the client's default says so.
+    pub transport: Option<String>,
+    /// Command to start (secrets redacted).
     pub command: Option<String>,
+    /// Arguments (secrets redacted).
     pub args: Vec<String>,
+    /// URL of a remote server (passwords and secret query parameters redacted).
     pub url: Option<String>,
+    /// Environment variables passed to the server: names and the class of each value.
+    pub env: Vec<ConfigValue>,
+    /// HTTP headers sent to a remote server: names and the class of each value.
+    pub headers: Vec<ConfigValue>,
+    /// What the command launches (package, image or path), when it can be told.
+    pub launch: Option<Launch>,
+    /// `unpinned` (package or image with no version, tag or digest), `latest` (`@latest`,
+    /// `:latest`), `version-range` (`@^1.2`), `plain-http` (an `http://` URL to a host other
+    /// than this machine), `secret-in-args` (a credential written into the command, its
+    /// arguments or URL: shown as `[redacted]`).
+    pub warnings: Vec<String>,
+    /// True when the entry is switched off (`disabled: true`, `enabled: false`).
+    pub disabled: bool,
+    /// Where the entry applies when the file has several scopes (`.claude.json` projects).
+    pub scope: Option<String>,
+    /// Ids of the servers in the inventory this entry launches or publishes. Empty for a
+    /// client entry: an external server (code not in the scanned roots).
+    pub links: Vec<String>,
+}
+
+/// An environment variable or header of a config entry. The literal value is never kept.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigValue {
+    pub name: String,
+    /// `literal` (written in the file), `placeholder` (empty or to be filled, e.g.
+    /// `<your-token>`), `env-reference` (`${VAR}`, `${env:VAR}`, `$VAR`, a variable passed by
+    /// name), `input-variable` (`${input:id}`, `${user_config.x}`: the client prompts),
+    /// `secret-reference` (a secret store: Continue `${{ secrets.X }}`, Goose `env_keys`), or
+    /// `declared` (a manifest says the user supplies it).
+    pub value: String,
+    /// The variable, input or secret the value refers to.
+    pub reference: Option<String>,
+    /// True when a literal looks like a credential (by its name or its shape), or when a
+    /// manifest declares the value secret.
+    pub secret: bool,
+}
+
+/// What a config entry launches.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Launch {
+    /// The launcher: `npx`, `bunx`, `pnpm`, `yarn`, `uvx`, `uv`, `pipx`, `python`, `node`,
+    /// `deno`, `docker`, `podman`, `go`, `cargo`, `dotnet`, `java`, or `binary`.
+    pub runner: String,
+    /// `npm`, `pypi`, `oci`, `go`, `cargo`, `nuget`, `mcpb`, `url` (a remote server) or
+    /// `path` (a file or folder).
+    pub ecosystem: String,
+    /// Package, module, image or path.
+    pub target: String,
+    /// Version, tag or digest as written, else null.
+    pub version: Option<String>,
+}
+
+/// An input a client prompts for.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigInput {
+    pub id: String,
+    pub line: u32,
+    /// `promptString`, `pickString`, `string`, `number`...
+    #[serde(rename = "type")]
+    pub ty: Option<String>,
+    /// True for a password / sensitive input.
+    pub secret: bool,
+}
+
+/// A config entry that launches or publishes a server.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigRef {
+    pub root: String,
+    pub file: String,
+    pub line: u32,
+    pub client: String,
+    /// The entry's name in that file.
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]

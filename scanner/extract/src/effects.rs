@@ -1,0 +1,2831 @@
+//! What each tool does and what each server holds and reaches: effects, credentials,
+//! endpoints, transports, bind address, DNS-rebinding settings, auth and hard-coded secrets.
+//!
+//! Everything is matched on the call sites (`@site`) and environment reads (`@env`) that
+//! extraction recorded, against per-language tables kept as data in
+//! `grammars/<lang>/effects.toml`. A tool's effects are those of its handler and of the
+//! same-package functions it calls, found by name up to [`MAX_DEPTH`] calls deep.
+
+use crate::assemble::SourceFile;
+use crate::facts::{FnSpan, Site};
+use crate::lang::Lang;
+use crate::value::Value;
+use mcpsweep_model::{Auth, Effect, Endpoint, EnvVar, HardcodedSecret, Server, Tool, Transport};
+use regex::Regex;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+/// How many calls deep a handler's helpers are followed (handler → helper → helper → helper).
+pub const MAX_DEPTH: usize = 3;
+
+// ------------------------------------------------------------------------------ tables
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TableFile {
+    #[serde(default)]
+    effect: Vec<EffectRule>,
+    #[serde(default)]
+    http: Vec<HttpRule>,
+    #[serde(default)]
+    sdk_host: Vec<SdkHostRule>,
+    #[serde(default)]
+    env: Vec<EnvRule>,
+    #[serde(default)]
+    transport: Vec<TransportRule>,
+    #[serde(default)]
+    bind: Vec<BindRule>,
+    #[serde(default)]
+    rebinding: Vec<RebindingRule>,
+    #[serde(default)]
+    auth: Vec<AuthRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EffectRule {
+    kind: String,
+    callee: Vec<String>,
+    /// The first argument must be a string matching this regex (SQL statements).
+    arg0: Option<String>,
+    /// Positions `arg0` is tried at, first string wins (Go `db.ExecContext(ctx, sql)`);
+    /// default `[0]`.
+    arg0_pos: Option<Vec<usize>>,
+    /// The first argument must be a call/construction whose callee matches (AWS commands).
+    arg0_callee: Option<String>,
+    /// The call's receiver must match this regex (known SaaS clients).
+    receiver: Option<String>,
+    /// A file-open mode argument (position / keyword) that must match `mode`.
+    mode_arg: Option<usize>,
+    mode_kw: Option<String>,
+    mode: Option<String>,
+    /// Match `mode` against the source text of a non-string mode too (Go `os.O_WRONLY|...`).
+    #[serde(default)]
+    mode_expr: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HttpRule {
+    callee: Vec<String>,
+    /// Fixed method (`GET`, `POST`...), `BASE` for a client constructed with a base URL;
+    /// absent: read `method` from an options argument, default GET.
+    method: Option<String>,
+    /// Only when the URL argument is recognisably a URL (generic `*.get`/`*.post`).
+    #[serde(default)]
+    url_like: bool,
+    base_url_kw: Option<String>,
+    /// Position of the URL argument (default 0) and of a method argument (Go
+    /// `http.NewRequest(method, url, body)`): a string or an `http.MethodX` constant.
+    url_arg: Option<usize>,
+    method_arg: Option<usize>,
+    /// Only when `method_arg` is a literal HTTP method (a generic `*.NewRequest(ctx, "PATCH",
+    /// url, body)` of an SDK client): otherwise the next rule is tried.
+    #[serde(default)]
+    known_method: bool,
+    /// The call's receiver: with `url_like`, a receiver matching this regex makes an HTTP
+    /// call even when its URL is not recognisable (Rust `self.http.post(url)` on a reqwest
+    /// client); without, the receiver must match (`map.get("https://..")` is no request).
+    receiver: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SdkHostRule {
+    callee: Vec<String>,
+    /// Host, with `{arg0}` (first string argument), `{arg0_host}` (host of a URL argument),
+    /// `{callee_aws}` (an AWS SDK client's service) or `{callee_pkg}` (the package the
+    /// constructor is called on: Go `s3.NewFromConfig` → `s3`) filled in.
+    host: String,
+    #[serde(default)]
+    arg0_url: bool,
+    #[serde(default)]
+    arg0_service: bool,
+    /// Keywords (or options-object keys) that give the host, a bare host or a URL, tried in
+    /// order (`{kw_host}`): `chromadb.HttpClient(host="api.trychroma.com")`,
+    /// `QdrantClient(url="https://...")`, `new PostHog(key, { host: POSTHOG_HOST })`.
+    #[serde(default)]
+    host_kw: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvRule {
+    callee: Vec<String>,
+    form: String,
+    /// Position of the name argument when not the first (viper `BindEnv(key, "ENV_NAME")`);
+    /// falls back to the first argument when absent.
+    name_arg: Option<usize>,
+    /// The names are this keyword's value, a string or a list (click / typer `envvar=`);
+    /// calls without it read nothing.
+    name_kw: Option<String>,
+    /// Config keys read from the environment only when the package makes one of these calls
+    /// (viper `AutomaticEnv`): the name is the key upper-cased, `-`/`.` as `_`, after the
+    /// first string argument of a `prefix_call` of the package (`SetEnvPrefix("github")`).
+    #[serde(default)]
+    requires_call: Vec<String>,
+    #[serde(default)]
+    prefix_call: Vec<String>,
+    /// Names with these prefixes are not the user's settings (Rust `env!("CARGO_PKG_VERSION")`,
+    /// set by Cargo at build time).
+    #[serde(default)]
+    skip_prefix: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransportRule {
+    /// `stdio`, `sse`, `streamable-http`, or `from-options` (read `option`).
+    kind: String,
+    callee: Vec<String>,
+    path_arg: Option<usize>,
+    option: Option<String>,
+    #[serde(default)]
+    values: BTreeMap<String, String>,
+    default: Option<String>,
+    /// The receiver must be one of the server's variables (`mcp.run()`).
+    #[serde(default)]
+    server_receiver: bool,
+    /// The first argument must be a route (a string starting with `/`).
+    #[serde(default)]
+    arg0_route: bool,
+    /// Option calls anywhere in the package whose first argument is this transport's route
+    /// when the transport call itself names none (mcp-go `server.WithEndpointPath("/mcp")`).
+    #[serde(default)]
+    path_call: Vec<String>,
+    /// The arguments, written out, must match this regex (Rust `.serve((stdin(), stdout()))`).
+    args_text: Option<String>,
+    /// `from-options`: the option may also be given positionally at this index
+    /// (`mcp.run("sse")`).
+    option_arg: Option<usize>,
+    /// The rule applies only to calls with at most this many positional arguments
+    /// (`mcp.run()` but not the low-level `server.run(read, write, options)`).
+    max_args: Option<usize>,
+    /// Route registrations whose first argument is the route of a transport created inside
+    /// their handler (`app.post("/mcp", async (req, res) => { new ...Transport() })`).
+    #[serde(default)]
+    route_call: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BindRule {
+    callee: Vec<String>,
+    port_arg: Option<usize>,
+    host_arg: Option<usize>,
+    addr_arg: Option<usize>,
+    host_kw: Option<String>,
+    port_kw: Option<String>,
+    option_host: Option<String>,
+    option_port: Option<String>,
+    /// A `host:port` address in a keyword / struct field (Go `http.Server{Addr: ":8080"}`).
+    addr_kw: Option<String>,
+    /// What an absent host means (`*` = every interface).
+    default_host: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RebindingRule {
+    /// Callee names, `callee(value)` (a call whose first argument is `value`), or `key`,
+    /// `key: value`, `key=Value` of options that turn it on / off.
+    #[serde(default)]
+    on: Vec<String>,
+    #[serde(default)]
+    off: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthRule {
+    kind: String,
+    callee: Vec<String>,
+    /// The first argument must be a string matching this regex (`r.Header.Get("Authorization")`).
+    arg0: Option<String>,
+    /// The arguments, written out, must match this regex (axum `from_fn(auth_middleware)`).
+    args_text: Option<String>,
+}
+
+/// Compiled regexes of an `[[effect]]` rule: arg0, arg0_callee, receiver, mode.
+type EffectRegexes = (Option<Regex>, Option<Regex>, Option<Regex>, Option<Regex>);
+
+/// Work item of the call-graph walk: (file index, byte span, helper chain, depth).
+type Visit = (usize, (usize, usize), Vec<String>, usize);
+
+struct Compiled {
+    file: TableFile,
+    effect_re: Vec<EffectRegexes>,
+    auth_re: Vec<Option<Regex>>,
+    /// `args_text` of the transport and auth rules.
+    transport_args_re: Vec<Option<Regex>>,
+    auth_args_re: Vec<Option<Regex>>,
+    http_re: Vec<Option<Regex>>,
+}
+
+const JS_TABLE: &str = include_str!("../../../grammars/javascript/effects.toml");
+const PY_TABLE: &str = include_str!("../../../grammars/python/effects.toml");
+const RS_TABLE: &str = include_str!("../../../grammars/rust/effects.toml");
+const GO_TABLE: &str = include_str!("../../../grammars/go/effects.toml");
+
+/// Parse and compile one table; errors name the table and the problem.
+pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
+    compile(name, text).map(|_| ())
+}
+
+fn compile(name: &str, text: &str) -> Result<Compiled, String> {
+    let file: TableFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+    let re = |p: &Option<String>| -> Result<Option<Regex>, String> {
+        p.as_deref()
+            .map(|p| Regex::new(p).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
+            .transpose()
+    };
+    let mut effect_re = Vec::new();
+    for r in &file.effect {
+        effect_re.push((
+            re(&r.arg0)?,
+            re(&r.arg0_callee)?,
+            re(&r.receiver)?,
+            re(&r.mode)?,
+        ));
+    }
+    let auth_re = file
+        .auth
+        .iter()
+        .map(|r| re(&r.arg0))
+        .collect::<Result<Vec<_>, _>>()?;
+    let transport_args_re = file
+        .transport
+        .iter()
+        .map(|r| re(&r.args_text))
+        .collect::<Result<Vec<_>, _>>()?;
+    let auth_args_re = file
+        .auth
+        .iter()
+        .map(|r| re(&r.args_text))
+        .collect::<Result<Vec<_>, _>>()?;
+    let http_re = file
+        .http
+        .iter()
+        .map(|r| re(&r.receiver))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Compiled {
+        file,
+        effect_re,
+        auth_re,
+        transport_args_re,
+        auth_args_re,
+        http_re,
+    })
+}
+
+pub fn tables_source(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => {
+            ("grammars/javascript/effects.toml", JS_TABLE)
+        }
+        Lang::Python => ("grammars/python/effects.toml", PY_TABLE),
+        Lang::Rust => ("grammars/rust/effects.toml", RS_TABLE),
+        Lang::Go => ("grammars/go/effects.toml", GO_TABLE),
+    }
+}
+
+fn tables(lang: Lang) -> &'static Compiled {
+    static CELLS: [OnceLock<Compiled>; 4] = [const { OnceLock::new() }; 4];
+    let i = match lang {
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => 0,
+        Lang::Python => 1,
+        Lang::Rust => 2,
+        Lang::Go => 3,
+    };
+    CELLS[i].get_or_init(|| {
+        let (name, text) = tables_source(lang);
+        compile(name, text).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
+    })
+}
+
+/// A callee in dotted form: `std::fs::write` → `std.fs.write`; a Rust turbofish leaves no
+/// trace (`sqlx::query_as::<_, T>` → `sqlx.query_as`, `s.parse::<u16>().ok` → `s.parse().ok`).
+/// Go imports bound to another name (`gogithub "github.com/google/go-github/v72/github"`):
+/// alias → the package's own name (the last path element that is not a major version), so
+/// the tables can name packages as their documentation does.
+fn go_import_aliases(f: &SourceFile) -> Vec<(String, String)> {
+    if f.lang != Lang::Go {
+        return Vec::new();
+    }
+    f.facts
+        .imports
+        .iter()
+        .filter_map(|i| {
+            let alias = i.alias.as_deref().filter(|a| !matches!(*a, "_" | "."))?;
+            let name = i.source.rsplit('/').find(|p| {
+                !(p.starts_with('v') && p.len() > 1 && p[1..].chars().all(|c| c.is_ascii_digit()))
+            })?;
+            let name = name.split(".v").next().unwrap_or(name);
+            // `mcp-grafana` is no package name: the alias is all that is known
+            let ident = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            (ident && alias != name).then(|| (alias.to_string(), name.to_string()))
+        })
+        .collect()
+}
+
+fn unalias(callee: String, aliases: &[(String, String)]) -> String {
+    let head = callee.split(['.', '(']).next().unwrap_or("");
+    match aliases.iter().find(|(a, _)| a == head) {
+        Some((_, name)) => format!("{name}{}", &callee[head.len()..]),
+        None => callee,
+    }
+}
+
+fn dotted(callee: &str) -> String {
+    callee
+        .replace("::", ".")
+        .replace(".(", "(")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// Does a table entry match a callee? `a.b` matches `a.b` and `x.a.b`; a bare `name` only
+/// `name`; `*.m` the method `m` on any receiver; `*.pre*` any method starting with `pre`;
+/// `*Suffix` any callee whose last segment ends with `Suffix`.
+pub fn callee_matches(pat: &str, callee: &str) -> bool {
+    if let Some(rest) = pat.strip_prefix("*.") {
+        let Some((_, last)) = callee.rsplit_once('.') else {
+            return false;
+        };
+        return match rest.strip_suffix('*') {
+            Some(prefix) => last.starts_with(prefix),
+            None => last == rest,
+        };
+    }
+    // `*Suffix`: a constructor or function whose last segment ends with it (a subclass
+    // `FilteredStdioServerTransport` of `StdioServerTransport`)
+    if let Some(suffix) = pat.strip_prefix('*') {
+        let last = callee.rsplit('.').next().unwrap_or(callee);
+        return last.ends_with(suffix);
+    }
+    if pat.contains('.') {
+        callee == pat
+            || (callee.ends_with(pat) && callee[..callee.len() - pat.len()].ends_with('.'))
+    } else {
+        callee == pat
+    }
+}
+
+fn any_match(pats: &[String], callee: &str) -> bool {
+    pats.iter().any(|p| callee_matches(p, callee))
+}
+
+// ------------------------------------------------------------------------------ analysis
+
+/// A tool's handler: a function in a file (byte range), or a function named elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Handler {
+    Span {
+        file: String,
+        span: (usize, usize),
+    },
+    Name {
+        file: String,
+        name: String,
+        line: u32,
+    },
+}
+
+struct FileView<'a> {
+    f: &'a SourceFile,
+    /// Call sites with the callee in dotted form (`std::fs::write` → `std.fs.write`).
+    sites: Vec<(String, &'a Site)>,
+}
+
+pub struct Package<'a> {
+    files: Vec<FileView<'a>>,
+    fns: HashMap<&'a str, Vec<(usize, &'a FnSpan)>>,
+    syms: HashMap<&'a str, &'a Value>,
+    /// The file each of `syms` is defined in.
+    sym_file: HashMap<&'a str, usize>,
+    /// Each file's own symbols (first definition wins): a name resolves in its own file
+    /// first, so a local `url` of one file is not another file's `url`.
+    file_syms: Vec<HashMap<&'a str, &'a Value>>,
+    /// JS/TS: the names a file imports; only those resolve in other files of the package.
+    imported: Vec<Option<BTreeSet<&'a str>>>,
+    /// The file whose sites are being matched (set by the analysis loops).
+    cur: std::cell::Cell<Option<usize>>,
+    /// Functions reading the env var their parameter names (see [`env_wrappers`]).
+    env_wrappers: std::cell::OnceCell<HashMap<String, EnvWrapper>>,
+}
+
+/// A function that reads the environment variable one of its parameters names:
+/// `function envStr(name) { return process.env[name] }`, `def cfg(key): return os.getenv(key)`.
+struct EnvWrapper {
+    /// Index of that parameter among the call's arguments (`self` not counted).
+    param: usize,
+    /// A rest parameter (`...names`, `*names`): every argument from `param` on.
+    rest: bool,
+    form: String,
+}
+
+impl<'a> Package<'a> {
+    pub fn new(files: &[&'a SourceFile]) -> Package<'a> {
+        let mut fns: HashMap<&str, Vec<(usize, &FnSpan)>> = HashMap::new();
+        let mut syms = HashMap::new();
+        let views: Vec<FileView> = files
+            .iter()
+            .map(|f| {
+                let aliases = go_import_aliases(f);
+                FileView {
+                    f,
+                    sites: f
+                        .facts
+                        .sites
+                        .iter()
+                        .map(|s| (unalias(dotted(&s.callee), &aliases), s))
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut file_syms = Vec::new();
+        let mut sym_file = HashMap::new();
+        let mut imported = Vec::new();
+        for (i, v) in views.iter().enumerate() {
+            for s in &v.f.facts.fn_spans {
+                fns.entry(s.name.as_str()).or_default().push((i, s));
+            }
+            let mut own = HashMap::new();
+            for (k, val) in &v.f.facts.symbols {
+                syms.entry(k.as_str()).or_insert(val);
+                sym_file.entry(k.as_str()).or_insert(i);
+                own.entry(k.as_str()).or_insert(val);
+            }
+            file_syms.push(own);
+            let js = matches!(v.f.lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+            imported.push(js.then(|| v.f.facts.links.iter().map(|l| l.local.as_str()).collect()));
+        }
+        // Go `var osWriteFile = os.WriteFile` (a seam for tests): calls of the variable are
+        // calls of the function it holds
+        let mut views = views;
+        for v in views.iter_mut().filter(|v| v.f.lang == Lang::Go) {
+            for (callee, _) in v.sites.iter_mut().filter(|(c, _)| !c.contains(['.', '('])) {
+                if let Some(Value::Ident(target)) = syms.get(callee.as_str()).copied() {
+                    if target.contains('.') && !fns.contains_key(callee.as_str()) {
+                        *callee = target.clone();
+                    }
+                }
+            }
+        }
+        Package {
+            files: views,
+            fns,
+            syms,
+            sym_file,
+            file_syms,
+            imported,
+            cur: std::cell::Cell::new(None),
+            env_wrappers: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A name's definition and the file it is in: the current file's, else the package's
+    /// (the first file defining it; JS/TS: only for names the file imports, `a.b` of an
+    /// imported `a` too).
+    fn lookup_at(&self, n: &str) -> Option<(usize, &'a Value)> {
+        let global = || Some((*self.sym_file.get(n)?, *self.syms.get(n)?));
+        let Some(fi) = self.cur.get() else {
+            return global();
+        };
+        if let Some(v) = self.file_syms.get(fi).and_then(|m| m.get(n)) {
+            return Some((fi, *v));
+        }
+        match self.imported.get(fi) {
+            Some(Some(names)) => {
+                let head = n.split('.').next().unwrap_or(n);
+                if names.contains(n) || names.contains(head) {
+                    global()
+                } else {
+                    None
+                }
+            }
+            _ => global(),
+        }
+    }
+
+    /// The calls of the package matching one of the patterns.
+    fn calls<'p>(&'p self, pats: &'p [String]) -> impl Iterator<Item = &'a Site> + 'p {
+        self.files
+            .iter()
+            .flat_map(|v| v.sites.iter())
+            .filter(|(c, _)| any_match(pats, c))
+            .map(|(_, s)| *s)
+    }
+
+    fn first_call(&self, pats: &[String]) -> Option<&'a Site> {
+        self.calls(pats).next()
+    }
+
+    fn file_index(&self, path: &str) -> Option<usize> {
+        self.files.iter().position(|v| v.f.path == path)
+    }
+
+    fn resolve(&self, v: &Value) -> Value {
+        self.resolve_at(v).0
+    }
+
+    /// A value through its chain of names, each name looked up in the file the previous one
+    /// was defined in; with the file of the last definition.
+    fn resolve_at(&self, v: &Value) -> (Value, Option<usize>) {
+        let saved = self.cur.get();
+        let mut at = saved;
+        let mut cur = v.clone();
+        for _ in 0..6 {
+            match &cur {
+                Value::Ident(n) => match self.lookup_at(n) {
+                    Some((i, x)) if x != &cur => {
+                        cur = x.clone();
+                        at = Some(i);
+                        self.cur.set(at);
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        self.cur.set(saved);
+        (cur, at)
+    }
+}
+
+/// Effects, env vars and endpoints of one tool, from its handler and helpers.
+pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
+    let tab = tables(lang);
+    let start = match h {
+        Handler::Span { file, span } => pkg.file_index(file).map(|i| (i, *span)),
+        Handler::Name { file, name, line } => find_fn(pkg, file, name, *line),
+    };
+    let Some(start) = start else { return };
+    let mut seen: BTreeSet<(usize, (usize, usize))> = BTreeSet::new();
+    let mut queue: Vec<Visit> = vec![(start.0, start.1, Vec::new(), 0)];
+    while let Some((fi, span, via, depth)) = queue.pop() {
+        if !seen.insert((fi, span)) {
+            continue;
+        }
+        let view = &pkg.files[fi];
+        pkg.cur.set(Some(fi));
+        let via_s = (!via.is_empty()).then(|| via.join(" > "));
+        for (callee, site) in view
+            .sites
+            .iter()
+            .filter(|(_, s)| s.byte >= span.0 && s.byte < span.1)
+        {
+            // Rust `Command::new(..)` where the package has its own `impl Command { fn new }`
+            let own = lang == Lang::Rust && own_method(callee, pkg);
+            for e in site_effects(tab, callee, site, pkg)
+                .into_iter()
+                .filter(|_| !own)
+            {
+                t.effects.push(Effect {
+                    kind: e.0,
+                    detail: e.1,
+                    file: view.f.path.clone(),
+                    line: site.line,
+                    via: via_s.clone(),
+                });
+            }
+            for (name, form) in site_env(tab, callee, site, pkg)
+                .into_iter()
+                .chain(wrapper_env(pkg, tab, callee, site, view.f))
+            {
+                t.env_vars
+                    .push(env_var(name, form, &view.f.path, site.line));
+            }
+            if let Some(ep) = site_endpoint(tab, callee, site, pkg, &view.f.path) {
+                t.endpoints.push(ep);
+            }
+            // follow helpers of the package by name
+            if depth < MAX_DEPTH
+                && !site.literal
+                && !foreign_method_call(callee, view.f, pkg)
+                && (lang != Lang::Rust || rust_followable(&site.callee))
+            {
+                let last = callee.rsplit('.').next().unwrap_or(callee);
+                let here = view
+                    .f
+                    .facts
+                    .fn_spans
+                    .iter()
+                    .find(|f| f.span == span)
+                    .and_then(|f| f.owner.as_deref());
+                let defs: Vec<&(usize, &FnSpan)> = pkg
+                    .fns
+                    .get(last)
+                    .map(|d| {
+                        d.iter()
+                            .filter(|(_, f)| {
+                                lang != Lang::Rust
+                                    || rust_callable(&site.callee, f.owner.as_deref(), here)
+                            })
+                            .filter(|(i, _)| {
+                                lang != Lang::Go
+                                    || go_callable(callee, view.f, &pkg.files[*i].f.path)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !defs.is_empty() {
+                    // prefer a definition in the same file
+                    let pick = defs
+                        .iter()
+                        .find(|(i, _)| *i == fi)
+                        .or_else(|| defs.first())
+                        .copied();
+                    if let Some((i, d)) = pick {
+                        if !(*i == fi && d.span.0 <= site.byte && site.byte < d.span.1) {
+                            let mut v2 = via.clone();
+                            v2.push(last.to_string());
+                            queue.push((*i, d.span, v2, depth + 1));
+                        }
+                    }
+                }
+            }
+        }
+        for (name, form, line, byte) in env_reads(view.f, pkg) {
+            if byte >= span.0 && byte < span.1 {
+                t.env_vars.push(env_var(name, form, &view.f.path, line));
+            }
+        }
+    }
+    pkg.cur.set(None);
+    t.effects.sort_by(|a, b| {
+        (&a.file, a.line, &a.kind, &a.detail).cmp(&(&b.file, b.line, &b.kind, &b.detail))
+    });
+    t.effects.dedup_by(|a, b| {
+        a.file == b.file && a.line == b.line && a.kind == b.kind && a.detail == b.detail
+    });
+    sort_env(&mut t.env_vars);
+    sort_endpoints(&mut t.endpoints);
+}
+
+/// The type a Rust associated function is called on (`Command::new` → `Command`): its
+/// helper is `fn f` in an `impl Type` of the package, if any (none for `Client::builder`).
+/// Rust calls that can reach the package's own functions: `f(..)`, `module::f(..)`,
+/// `Type::f(..)`, `Self::f(..)`, `self.f(..)` and `self.field.f(..)` (a method of another
+/// type of the package); a method on any other value (`params.insert(k, v)`) is its type's,
+/// not a helper of that name.
+fn rust_followable(raw: &str) -> bool {
+    match raw.strip_prefix("self.") {
+        Some(m) => !m.contains('(') && m.matches('.').count() <= 1,
+        None => !raw.contains('.'),
+    }
+}
+
+/// Can this Rust call reach a function of that owner (`impl` type, None for a free
+/// function)? `f(..)` and `module::f(..)`: free functions; `Type::f(..)`: `impl Type`;
+/// `Self::f(..)` / `self.f(..)`: methods; `self.field.f(..)`: methods of another type than
+/// the caller's (`here`). `drop(x)` is not the package's `impl Drop { fn drop }`.
+fn rust_callable(raw: &str, owner: Option<&str>, here: Option<&str>) -> bool {
+    if let Some(m) = raw.strip_prefix("self.") {
+        return owner.is_some() && (!m.contains('.') || owner != here);
+    }
+    match raw.rsplit_once("::") {
+        None => owner.is_none(),
+        Some((path, _)) => {
+            let ty = path.rsplit("::").next().unwrap_or(path);
+            match ty {
+                "Self" => owner.is_some(),
+                t if t.starts_with(|c: char| c.is_ascii_uppercase()) => owner == Some(t),
+                _ => owner.is_none(),
+            }
+        }
+    }
+}
+
+fn own_method(callee: &str, pkg: &Package) -> bool {
+    let Some((ty, f)) = callee.split_once('.') else {
+        return false;
+    };
+    !f.contains('.')
+        && type_qualifier(callee) == Some(ty)
+        && pkg
+            .fns
+            .get(f)
+            .is_some_and(|d| d.iter().any(|(_, s)| s.owner.as_deref() == Some(ty)))
+}
+
+fn type_qualifier(callee: &str) -> Option<&str> {
+    let mut segs = callee.rsplit('.');
+    let (Some(_), Some(ty)) = (segs.next(), segs.next()) else {
+        return None;
+    };
+    (ty.starts_with(|c: char| c.is_ascii_uppercase()) && ty != "Self" && !ty.contains('('))
+        .then_some(ty)
+}
+
+fn find_fn(pkg: &Package, file: &str, name: &str, line: u32) -> Option<(usize, (usize, usize))> {
+    let last = name.rsplit(['.', ':']).next().unwrap_or(name);
+    let defs = pkg.fns.get(last)?;
+    let fi = pkg.file_index(file);
+    defs.iter()
+        .find(|(i, d)| Some(*i) == fi && d.line != line)
+        .or_else(|| defs.first())
+        .map(|(i, d)| (*i, d.span))
+}
+
+/// Server-level facts over the whole package: env vars, endpoints, transports, bind,
+/// DNS rebinding, auth and hard-coded secrets.
+pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[String]) {
+    let tab = tables(lang);
+    let mut transports: Vec<Transport> = Vec::new();
+    let mut binds: Vec<(String, String, u32)> = Vec::new();
+    let mut rebinding: Option<String> = None;
+    let mut auth: Vec<(String, String)> = Vec::new();
+    // routes named by option calls (`server.WithEndpointPath("/mcp")`), by transport kind
+    let mut routes: BTreeMap<String, String> = BTreeMap::new();
+    // Rust: a crate with several binaries (`examples/*.rs`, `src/bin/*.rs`) serves each server
+    // from the files that construct it (`Counter::new().serve(stdio())`); when there are such
+    // files, transports, bind, DNS-rebinding and auth settings are read there only
+    let exposed_in: Option<BTreeSet<usize>> = (lang == Lang::Rust)
+        .then(|| {
+            let name = s.name.as_deref().unwrap_or("");
+            let named = |t: &str| {
+                !name.is_empty()
+                    && t.split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == name)
+            };
+            pkg.files
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| {
+                    v.sites
+                        .iter()
+                        .any(|(c, site)| named(c) || named(&args_text(site)))
+                })
+                .map(|(i, _)| i)
+                .collect::<BTreeSet<usize>>()
+        })
+        .filter(|m| !m.is_empty());
+    for (fi, view) in pkg.files.iter().enumerate() {
+        pkg.cur.set(Some(fi));
+        let path = &view.f.path;
+        let exposure = exposed_in.as_ref().is_none_or(|m| m.contains(&fi));
+        for (callee, site) in &view.sites {
+            for r in tab
+                .file
+                .transport
+                .iter()
+                .filter(|r| exposure && any_match(&r.path_call, callee))
+            {
+                if let Some(p) = site
+                    .args
+                    .first()
+                    .and_then(|a| a.as_str())
+                    .filter(|p| p.starts_with('/'))
+                {
+                    // several routes (`/.well-known`, `/mcp`): the one naming MCP wins
+                    let mcp = |t: &str| t.to_lowercase().contains("mcp");
+                    match routes.get(&r.kind) {
+                        Some(old) if mcp(old) || !mcp(&args_text(site)) => {}
+                        _ => {
+                            routes.insert(r.kind.clone(), p.to_string());
+                        }
+                    }
+                }
+            }
+            for (name, form) in site_env(tab, callee, site, pkg)
+                .into_iter()
+                .chain(wrapper_env(pkg, tab, callee, site, view.f))
+            {
+                s.env_vars.push(env_var(name, form, path, site.line));
+            }
+            if let Some(ep) = site_endpoint(tab, callee, site, pkg, path) {
+                s.endpoints.push(ep);
+            }
+            for (r, args_re) in tab.file.transport.iter().zip(&tab.transport_args_re) {
+                if !exposure || !any_match(&r.callee, callee) {
+                    continue;
+                }
+                if args_re
+                    .as_ref()
+                    .is_some_and(|re| !re.is_match(&args_text(site)))
+                {
+                    continue;
+                }
+                if r.server_receiver {
+                    let recv = callee.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
+                    let recv_last = recv.rsplit('.').next().unwrap_or(recv);
+                    if !server_vars.iter().any(|v| v == recv || v == recv_last) {
+                        continue;
+                    }
+                }
+                if r.arg0_route
+                    && !site
+                        .args
+                        .first()
+                        .and_then(|a| a.as_str())
+                        .is_some_and(|p| p.starts_with('/'))
+                {
+                    continue;
+                }
+                if r.max_args.is_some_and(|n| site.args.len() > n) {
+                    continue;
+                }
+                let kind = if r.kind == "from-options" {
+                    let opt = r.option.as_deref().unwrap_or("transport");
+                    let resolved = r
+                        .option_arg
+                        .and_then(|i| site.args.get(i))
+                        .map(|a| pkg.resolve(a));
+                    let v = option_value(site, opt).or(resolved.as_ref());
+                    match v.and_then(|v| v.as_str().map(String::from)) {
+                        Some(val) => r.values.get(&val).cloned(),
+                        None if v.is_some() => Some("unknown".to_string()),
+                        None => r.default.clone(),
+                    }
+                } else {
+                    Some(r.kind.clone())
+                };
+                let Some(kind) = kind else { continue };
+                // the route of the innermost route registration around the call (the URL a
+                // client connects to), else the path argument
+                let route = view
+                    .sites
+                    .iter()
+                    .filter(|(c, o)| {
+                        o.byte < site.byte && site.byte < o.end && any_match(&r.route_call, c)
+                    })
+                    .max_by_key(|(_, o)| o.byte)
+                    .and_then(|(_, o)| {
+                        o.args
+                            .first()?
+                            .as_str()
+                            .filter(|p| p.starts_with('/'))
+                            .map(String::from)
+                    })
+                    .or_else(|| {
+                        r.path_arg
+                            .and_then(|i| site.args.get(i))
+                            .and_then(|v| v.as_str().map(String::from))
+                    });
+                transports.push(Transport {
+                    kind,
+                    path: route,
+                    bind: None,
+                    dns_rebinding: None,
+                    file: path.clone(),
+                    line: site.line,
+                });
+            }
+            for r in tab.file.bind.iter().filter(|_| exposure) {
+                if any_match(&r.callee, callee) {
+                    if let Some(b) = bind_of(r, site, pkg) {
+                        binds.push((b, path.clone(), site.line));
+                    }
+                }
+            }
+            for r in tab.file.rebinding.iter().filter(|_| exposure) {
+                if let Some(v) = rebinding_of(r, callee, site) {
+                    rebinding = Some(v);
+                }
+            }
+            for ((r, arg0), args_re) in tab
+                .file
+                .auth
+                .iter()
+                .zip(&tab.auth_re)
+                .zip(&tab.auth_args_re)
+            {
+                let arg0_ok = |re: &Regex| {
+                    site.args
+                        .first()
+                        .and_then(|a| a.as_str())
+                        .is_some_and(|a| re.is_match(a))
+                };
+                let args_ok = |re: &Regex| re.is_match(&args_text(site));
+                if exposure
+                    && any_match(&r.callee, callee)
+                    && arg0.as_ref().is_none_or(arg0_ok)
+                    && args_re.as_ref().is_none_or(args_ok)
+                {
+                    auth.push((r.kind.clone(), format!("{callee} at {path}:{}", site.line)));
+                    break; // one piece of evidence per call
+                }
+            }
+            secrets_in_site(site, path, &mut s.secrets);
+        }
+        for (name, form, line, _) in env_reads(view.f, pkg) {
+            s.env_vars.push(env_var(name, form, path, line));
+        }
+        for sec in &view.f.facts.secrets {
+            s.secrets.push(HardcodedSecret {
+                file: path.clone(),
+                ..sec.clone()
+            });
+        }
+    }
+    pkg.cur.set(None);
+    // transports: dedupe, attach bind and DNS-rebinding settings to the HTTP ones
+    transports.sort_by(|a, b| (&a.kind, &a.file, a.line).cmp(&(&b.kind, &b.file, b.line)));
+    transports.dedup_by(|a, b| a.kind == b.kind && a.file == b.file && a.line == b.line);
+    for t in transports.iter_mut().filter(|t| t.path.is_none()) {
+        t.path = routes.get(&t.kind).cloned();
+    }
+    binds.sort();
+    binds.dedup();
+    let bind = binds.first().map(|b| b.0.clone());
+    let http = transports.iter().any(|t| t.kind != "stdio");
+    for t in transports.iter_mut().filter(|t| t.kind != "stdio") {
+        // a bind address in the transport's own file (one binary of several) comes first
+        let here = binds.iter().find(|b| b.1 == t.file).map(|b| b.0.clone());
+        t.bind = here
+            .or_else(|| bind.clone())
+            .or_else(|| sdk_default_bind(&s.sdk));
+        t.dns_rebinding = Some(match &rebinding {
+            Some(v) => v.clone(),
+            None => sdk_default_rebinding(&s.sdk, t.bind.as_deref(), s.sdk_version.as_deref())
+                .to_string(),
+        });
+    }
+    s.transports = transports;
+    auth.sort();
+    auth.dedup();
+    s.auth = if let Some((kind, _)) = auth
+        .iter()
+        .find(|(k, _)| k == "oauth")
+        .or_else(|| auth.first())
+    {
+        Some(Auth {
+            kind: kind.clone(),
+            evidence: auth.iter().map(|(_, e)| e.clone()).collect(),
+        })
+    } else if http {
+        Some(Auth {
+            kind: "none".into(),
+            evidence: vec!["HTTP transport with no auth wiring found in the package".into()],
+        })
+    } else {
+        None
+    };
+    sort_env(&mut s.env_vars);
+    sort_endpoints(&mut s.endpoints);
+    s.secrets
+        .sort_by(|a, b| (&a.file, a.line, &a.fingerprint).cmp(&(&b.file, b.line, &b.fingerprint)));
+    s.secrets
+        .dedup_by(|a, b| a.file == b.file && a.fingerprint == b.fingerprint);
+}
+
+/// Found effects that contradict the declared annotations.
+pub fn annotation_conflict(t: &Tool) -> Option<String> {
+    let mutating: Vec<&Effect> = t.effects.iter().filter(|e| is_mutating(&e.kind)).collect();
+    let first = mutating.first()?;
+    let at = format!("{} at {}:{}", first.kind, first.file, first.line);
+    if t.annotations.read_only_hint == Some(true) {
+        return Some(format!("readOnlyHint: true, but the handler has {at}"));
+    }
+    let destructive = mutating.iter().find(|e| {
+        matches!(
+            e.kind.as_str(),
+            "fs-delete" | "db-write" | "exec" | "cloud-mutation"
+        )
+    });
+    if t.annotations.destructive_hint == Some(false) {
+        if let Some(d) = destructive {
+            if d.kind == "fs-delete"
+                || (d.kind == "db-write" && d.detail.to_uppercase().contains("DELETE"))
+            {
+                return Some(format!(
+                    "destructiveHint: false, but the handler has {} at {}:{}",
+                    d.kind, d.file, d.line
+                ));
+            }
+        }
+    }
+    None
+}
+
+pub fn is_mutating(kind: &str) -> bool {
+    !matches!(kind, "network-read" | "db-read" | "fs-read")
+}
+
+// ------------------------------------------------------------------------------ matching
+
+fn site_effects(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if site.literal {
+        return out;
+    }
+    for (r, (arg0, arg0_callee, receiver, mode)) in tab.file.effect.iter().zip(&tab.effect_re) {
+        if !any_match(&r.callee, callee) {
+            continue;
+        }
+        if let Some(re) = receiver {
+            let recv = callee.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
+            if !re.is_match(recv) {
+                continue;
+            }
+        }
+        // the argument `arg0` matched at (Go passes a context first: `db.ExecContext(ctx, q)`)
+        let mut at = 0;
+        if let Some(re) = arg0 {
+            let text_at = |i: usize| match site.args.get(i).map(|v| pkg.resolve(v)) {
+                Some(Value::Str(s)) | Some(Value::Template(s)) => {
+                    Some(s.trim_start_matches(['`', '"', '\'', 'f']).to_string())
+                }
+                // Rust `format!("DELETE FROM {table} WHERE ..")`
+                Some(Value::Expr(e)) => rust_format(&e, pkg),
+                _ => None,
+            };
+            let pos = r.arg0_pos.clone().unwrap_or_else(|| vec![0]);
+            match pos.iter().find_map(|i| text_at(*i).map(|t| (*i, t))) {
+                Some((i, text)) if re.is_match(&text) => at = i,
+                _ => continue,
+            }
+        }
+        if let Some(re) = arg0_callee {
+            let ok = match site.args.first() {
+                Some(Value::Call { callee, .. }) => {
+                    callee.last_segment().is_some_and(|c| re.is_match(c))
+                }
+                _ => false,
+            };
+            if !ok {
+                continue;
+            }
+        }
+        if let Some(re) = mode {
+            let m = r
+                .mode_kw
+                .as_deref()
+                .and_then(|k| site.kwargs.iter().find(|(n, _)| n == k).map(|(_, v)| v))
+                .or_else(|| r.mode_arg.and_then(|i| site.args.get(i)));
+            let m = m.and_then(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                other if r.mode_expr => Some(other.text()),
+                _ => None,
+            });
+            match m {
+                Some(m) if re.is_match(&m) => {}
+                _ => continue,
+            }
+        }
+        let detail = match (&r.arg0, site.args.get(at)) {
+            (Some(_), Some(Value::Str(sql))) => format!("{callee}: {}", first_words(sql, 4)),
+            _ => match site.args.first() {
+                Some(Value::Call { callee: c, .. }) if r.arg0_callee.is_some() => {
+                    format!("{callee}({})", c.last_segment().unwrap_or(""))
+                }
+                _ => callee.to_string(),
+            },
+        };
+        out.push((r.kind.clone(), detail));
+        break; // one effect per call site: the first matching rule
+    }
+    if out.is_empty() {
+        if let Some((method, url)) = http_call(tab, callee, site, pkg) {
+            // `?`: a method from a variable (a request helper used for reads and writes alike)
+            if method != "BASE" && method != "?" {
+                let kind = if method == "GET"
+                    || method == "HEAD"
+                    || (method == "POST" && url.as_deref().is_some_and(is_query_url))
+                {
+                    "network-read"
+                } else {
+                    "network-write"
+                };
+                let to = url.map(|u| format!(" {u}")).unwrap_or_default();
+                out.push((kind.to_string(), format!("{method}{to} via {callee}")));
+            }
+        }
+    }
+    out
+}
+
+/// A POST whose URL path names a search or query endpoint (`/_search`, `/v1/query`,
+/// `/_apis/search/codesearchresults`) reads: search APIs take their query as a POST body.
+fn is_query_url(url: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let path = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = path.find('/').map(|i| &path[i..]).unwrap_or("");
+    let path = path.split('?').next().unwrap_or(path);
+    // also credential exchanges (`/signin`, `/login`, `/oauth/token`): a POST that changes nothing
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(search|query|lookup|sign_?-?in|login|authenticate|/token(/|$))")
+            .expect("query-url regex")
+    })
+    .is_match(path)
+}
+
+fn first_words(s: &str, n: usize) -> String {
+    s.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// An HTTP client call: (method, URL as known).
+fn http_call(
+    tab: &Compiled,
+    callee: &str,
+    site: &Site,
+    pkg: &Package,
+) -> Option<(String, Option<String>)> {
+    http_call_at(tab, callee, site, pkg).map(|(m, u, _)| (m, u))
+}
+
+/// An HTTP client call: (method, URL as known, position of the URL argument).
+/// An HTTP client call: (method, URL as known, the URL argument as written).
+fn http_call_at<'s>(
+    tab: &Compiled,
+    callee: &str,
+    site: &'s Site,
+    pkg: &Package,
+) -> Option<(String, Option<String>, Option<&'s Value>)> {
+    for (r, recv_re) in tab.file.http.iter().zip(&tab.http_re) {
+        if !any_match(&r.callee, callee) {
+            continue;
+        }
+        if let Some(kw) = &r.base_url_kw {
+            let base = site.kwargs.iter().find(|(n, _)| n == kw).map(|(_, v)| v);
+            return base
+                .and_then(|b| url_of(b, pkg))
+                .map(|u| ("BASE".to_string(), Some(u.0), base));
+        }
+        let at = r.url_arg.unwrap_or(0);
+        // the URL positionally, or as a `url=` keyword (`session.get(url=...)`)
+        let arg = site
+            .args
+            .get(at)
+            .or_else(|| site.kwargs.iter().find(|(n, _)| n == "url").map(|(_, v)| v));
+        let url = arg.and_then(|a| url_of(a, pkg));
+        let client = recv_re
+            .as_ref()
+            .is_some_and(|re| re.is_match(callee.rsplit_once('.').map(|(a, _)| a).unwrap_or("")));
+        if !client && ((r.url_like && url.is_none()) || (!r.url_like && recv_re.is_some())) {
+            continue;
+        }
+        let method = match (&r.method, r.method_arg) {
+            (Some(m), _) => m.clone(),
+            // Go `http.NewRequest("POST", ...)` / `http.NewRequest(http.MethodPost, ...)`
+            (None, Some(i)) => match site.args.get(i).map(|a| pkg.resolve(a)) {
+                Some(Value::Str(m)) => m.to_uppercase(),
+                Some(Value::Ident(c)) => {
+                    // Go `http.MethodPost`; Rust `Method::POST`, `reqwest::Method::PUT`
+                    let l = c.rsplit(['.', ':']).next().unwrap_or(&c);
+                    match l.strip_prefix("Method") {
+                        Some(m) if !m.is_empty() => m.to_uppercase(),
+                        _ if l.len() >= 3 && l.chars().all(|c| c.is_ascii_uppercase()) => {
+                            l.to_string()
+                        }
+                        _ => "?".into(),
+                    }
+                }
+                _ => "?".into(),
+            },
+            (None, None) => site
+                .args
+                .iter()
+                .find_map(|a| {
+                    pkg.resolve(a)
+                        .get("method")
+                        .and_then(|m| m.as_str().map(str::to_uppercase))
+                })
+                .or_else(|| {
+                    site.args.first().and_then(|a| {
+                        pkg.resolve(a)
+                            .get("method")
+                            .and_then(|m| m.as_str().map(str::to_uppercase))
+                    })
+                })
+                .unwrap_or_else(|| "GET".into()),
+        };
+        if r.known_method
+            && !matches!(
+                method.as_str(),
+                "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE"
+            )
+        {
+            continue;
+        }
+        return Some((method, url.map(|u| u.0), arg));
+    }
+    None
+}
+
+/// The environment variables a call reads: its name argument (a literal or a constant), or
+/// the names of a keyword (click `envvar="X"` / `envvar=["x", "X"]`).
+fn site_env(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec<(String, String)> {
+    if site.literal {
+        return Vec::new();
+    }
+    let Some(r) = tab.file.env.iter().find(|r| {
+        any_match(&r.callee, callee)
+            && r.name_kw
+                .as_ref()
+                .is_none_or(|k| site.kwargs.iter().any(|(n, _)| n == k))
+    }) else {
+        return Vec::new();
+    };
+    let name_of = |v: &Value| match pkg.resolve(v) {
+        Value::Str(s) => Some(s),
+        // Go `os.Getenv(config.TokenEnv)`: a constant of another package of the module
+        Value::Ident(p)
+            if p.contains('.')
+                && !p.contains(['(', ':'])
+                && !p.starts_with("self.")
+                && !p.starts_with("this.") =>
+        {
+            match pkg.resolve(&Value::Ident(
+                p.rsplit('.').next().unwrap_or(&p).to_string(),
+            )) {
+                Value::Str(s) => Some(s),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(k) = &r.name_kw {
+        return match site
+            .kwargs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| pkg.resolve(v))
+        {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(name_of)
+                .map(|n| (n, r.form.clone()))
+                .collect(),
+            Some(v) => name_of(&v)
+                .map(|n| (n, r.form.clone()))
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
+    }
+    let name = r
+        .name_arg
+        .and_then(|i| site.args.get(i))
+        .and_then(name_of)
+        .or_else(|| site.args.first().and_then(name_of));
+    if !r.requires_call.is_empty() {
+        // viper keys: only with AutomaticEnv, as the env var name it reads
+        let Some(key) = name.filter(|_| pkg.first_call(&r.requires_call).is_some()) else {
+            return Vec::new();
+        };
+        let prefix = pkg
+            .calls(&r.prefix_call)
+            .find_map(|s| s.args.first().and_then(name_of));
+        let env = match prefix {
+            Some(p) => format!("{p}_{key}"),
+            None => key,
+        };
+        return vec![(env.to_uppercase().replace(['-', '.'], "_"), r.form.clone())];
+    }
+    name.filter(|n| !r.skip_prefix.iter().any(|p| n.starts_with(p.as_str())))
+        .map(|n| (n, r.form.clone()))
+        .into_iter()
+        .collect()
+}
+
+fn site_endpoint(
+    tab: &Compiled,
+    callee: &str,
+    site: &Site,
+    pkg: &Package,
+    path: &str,
+) -> Option<Endpoint> {
+    if site.literal {
+        return None;
+    }
+    if let Some((_, url, written)) = http_call_at(tab, callee, site, pkg) {
+        let arg = written.map(|a| pkg.resolve(a));
+        let (url, source, env) = match (url, &arg) {
+            // `process.env.X || "https://default"`, `os.getenv("X", "https://default")`: the
+            // env var, with the default URL
+            (Some(u), Some(v)) if env_source(v).is_some() => (u, "env", env_source(v)),
+            (Some(u), _) => {
+                let src = match written {
+                    Some(Value::Str(_)) => "literal",
+                    Some(Value::Template(_)) | Some(Value::Call { .. }) => "template",
+                    // Rust `format!("https://host/{}", id)`
+                    Some(Value::Expr(e)) if e.starts_with("format!(\"http") => "template",
+                    _ => "constant",
+                };
+                (u, src, None)
+            }
+            (None, Some(v)) => match env_source(v) {
+                Some(e) => (format!("${{{e}}}"), "env", Some(e)),
+                None => return None,
+            },
+            _ => return None,
+        };
+        return Some(Endpoint {
+            host: host_of(&url),
+            url,
+            file: path.to_string(),
+            line: site.line,
+            source: source.into(),
+            env_var: env,
+        });
+    }
+    for r in &tab.file.sdk_host {
+        if !any_match(&r.callee, callee) {
+            continue;
+        }
+        let arg0 = site.args.first().map(|a| pkg.resolve(a));
+        if !r.host_kw.is_empty() {
+            // a keyword argument, or a key of an options object (`new PostHog(key, { host })`)
+            let v = r
+                .host_kw
+                .iter()
+                .find_map(|k| option_value(site, k))
+                .map(|v| pkg.resolve(v))?;
+            let (host, env) = match (&v, url_of(&v, pkg)) {
+                (_, Some((u, _))) => (host_of(&u)?, env_source(&v)),
+                (Value::Str(h), None)
+                    if (h.contains('.')
+                        && h.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                        || h == "localhost" =>
+                {
+                    (h.to_lowercase(), None)
+                }
+                (other, None) => {
+                    let e = env_source(other)?;
+                    return Some(Endpoint {
+                        url: format!("${{{e}}}"),
+                        host: None,
+                        file: path.to_string(),
+                        line: site.line,
+                        source: "env".into(),
+                        env_var: Some(e),
+                    });
+                }
+            };
+            let host = r.host.replace("{kw_host}", &host);
+            let source = if env.is_some() { "env" } else { "sdk" };
+            return Some(Endpoint {
+                url: format!("https://{host}"),
+                host: Some(host),
+                file: path.to_string(),
+                line: site.line,
+                source: source.into(),
+                env_var: env,
+            });
+        }
+        let host = if r.arg0_url {
+            let u = url_of(arg0.as_ref()?, pkg)?;
+            r.host.replace("{arg0_host}", &host_of(&u.0)?)
+        } else if r.arg0_service {
+            let svc = arg0.as_ref()?.as_str()?.to_string();
+            r.host.replace("{arg0}", &svc)
+        } else if r.host.contains("{callee_aws}") {
+            // JS `S3Client`; Rust `aws_sdk_s3::Client::new` (the crate names the service)
+            let svc = match callee
+                .split('.')
+                .find_map(|seg| seg.strip_prefix("aws_sdk_"))
+            {
+                Some(s) => s.to_string(),
+                None => {
+                    let last = callee.rsplit('.').next().unwrap_or(callee);
+                    match last.strip_suffix("Client") {
+                        Some(s) if !s.is_empty() => s.to_lowercase(),
+                        _ => continue,
+                    }
+                }
+            };
+            r.host.replace("{callee_aws}", &svc)
+        } else if r.host.contains("{callee_pkg}") {
+            let pkg_name = callee.rsplit('.').nth(1)?.to_lowercase();
+            r.host.replace("{callee_pkg}", &pkg_name)
+        } else {
+            r.host.clone()
+        };
+        return Some(Endpoint {
+            url: format!("https://{host}"),
+            host: Some(host),
+            file: path.to_string(),
+            line: site.line,
+            source: "sdk".into(),
+            env_var: None,
+        });
+    }
+    None
+}
+
+/// A URL a value evaluates to: (url, how it was known).
+fn url_of(v: &Value, pkg: &Package) -> Option<(String, &'static str)> {
+    url_of_d(v, pkg, 0)
+}
+
+fn url_of_d(v: &Value, pkg: &Package, depth: usize) -> Option<(String, &'static str)> {
+    if depth > 8 {
+        return None;
+    }
+    // the names in a value defined in another file are that file's names
+    let (r, at) = pkg.resolve_at(v);
+    let saved = pkg.cur.get();
+    pkg.cur.set(at);
+    let out = url_of_resolved(&r, pkg, depth);
+    pkg.cur.set(saved);
+    out
+}
+
+fn url_of_resolved(r: &Value, pkg: &Package, depth: usize) -> Option<(String, &'static str)> {
+    let deeper = |v: &Value| url_of_d(v, pkg, depth + 1);
+    match r {
+        Value::Str(s) if is_url(s) => Some((s.clone(), "literal")),
+        Value::Template(t) => {
+            let inner = t
+                .trim_start_matches(['f', 'F', 'r'])
+                .trim_matches(['`', '"', '\'']);
+            if is_url(inner) {
+                return Some((inner.to_string(), "template"));
+            }
+            // `${BASE}/x` / f"{BASE}/x": the base is a URL constant (or evaluates to a URL)
+            let head = inner
+                .strip_prefix("${")
+                .or_else(|| inner.strip_prefix('{'))?;
+            let end = head.find('}')?;
+            let (name, rest) = (&head[..end], &head[end + 1..]);
+            let (base, _) = deeper(&text_value(name))?;
+            Some((format!("{base}{rest}"), "constant"))
+        }
+        Value::Expr(e) => {
+            let e = e.trim();
+            // Rust `format!("{}/x", BASE_URL)`, `format!("https://host/{id}")`
+            if let Some(f) = rust_format(e, pkg) {
+                let written = e
+                    .trim_start_matches("format!")
+                    .trim_start_matches(['(', ' '])
+                    .starts_with("\"http");
+                let how = if written { "template" } else { "constant" };
+                return is_url(&f).then_some((f, how));
+            }
+            // `(a || b).replace(...)`: the parenthesised part
+            if let Some(inner) = e
+                .strip_prefix('(')
+                .and_then(|x| x.find(')').map(|i| &x[..i]))
+            {
+                if let Some(u) = deeper(&Value::Expr(inner.to_string())) {
+                    return Some(u);
+                }
+            }
+            // `process.env.X || DEFAULT_URL`, `a ?? b`, Python `a or b`: the first operand
+            // that is a URL
+            for sep in ["||", "??", " or "] {
+                if e.contains(sep) {
+                    if let Some(u) = e.split(sep).find_map(|part| deeper(&text_value(part))) {
+                        return Some(u);
+                    }
+                }
+            }
+            // string concatenation: BASE + "/x" with BASE a URL constant
+            if let Some((l, rest)) = e.split_once('+') {
+                let l = l.trim();
+                // `url.toString() + "?" + query`, `url.href + ...`
+                let l = l
+                    .strip_suffix(".toString()")
+                    .or_else(|| l.strip_suffix(".href"))
+                    .unwrap_or(l);
+                if !l.is_empty()
+                    && l.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                {
+                    if let Some((base, _)) = deeper(&Value::Ident(l.to_string())) {
+                        let rest = rest.trim();
+                        let lit = rest
+                            .strip_prefix('"')
+                            .and_then(|r| r.strip_suffix('"'))
+                            .filter(|r| !r.contains('"'));
+                        return Some((format!("{base}{}", lit.unwrap_or("")), "constant"));
+                    }
+                }
+            }
+            // "https://..." + id
+            let q = e.find("http")?;
+            let tail = &e[q..];
+            let end = tail.find(['"', '\'', '`']).unwrap_or(tail.len());
+            let u = &tail[..end];
+            is_url(u).then(|| (u.to_string(), "literal"))
+        }
+        Value::Call { callee, args, .. } => {
+            let last = callee.last_segment()?;
+            match last {
+                // Go `fmt.Sprintf("https://api.example.com/v1/%s", id)`: the format string
+                "Sprintf" => {
+                    // `fmt.Sprintf("%s/v1/x", baseURL)`: a URL constant first
+                    if let Some(rest) = args
+                        .first()?
+                        .as_str()
+                        .and_then(|f| f.strip_prefix("%s").or_else(|| f.strip_prefix("%v")))
+                    {
+                        let (base, _) = deeper(args.get(1)?)?;
+                        return Some((format!("{base}{rest}"), "constant"));
+                    }
+                    let (u, how) = deeper(args.first()?)?;
+                    Some((u, if how == "literal" { "template" } else { how }))
+                }
+                // `new URL(x)`, `new URL(path, base)`, Python `urljoin(base, path)`
+                "URL" => match args.get(1) {
+                    Some(base) => deeper(base),
+                    None => deeper(args.first()?),
+                },
+                "urljoin" => deeper(args.first()?),
+                // an environment read with a URL default: `os.getenv("X", "https://...")`
+                _ if env_source(r).is_some() => deeper(args.get(1)?),
+                // string methods keep the URL: `(a || b).replace(/\/+$/, "")`, `base.rstrip("/")`
+                "replace" | "trim" | "trimEnd" | "toString" | "rstrip" | "strip" => {
+                    match callee.as_ref() {
+                        Value::Member(inner, _) => deeper(inner),
+                        Value::Ident(p) => deeper(&Value::Ident(p.rsplit_once('.')?.0.to_string())),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An operand written in source (`DEFAULT_URL`, `"https://x"`, `` `${A}/b` ``) as a value.
+fn text_value(t: &str) -> Value {
+    let t = t.trim();
+    let quoted = |q: char| t.len() >= 2 && t.starts_with(q) && t.ends_with(q);
+    if quoted('`') || (t.starts_with(['f', 'F']) && t[1..].starts_with(['"', '\''])) {
+        Value::Template(t.to_string())
+    } else if quoted('"') || quoted('\'') {
+        Value::Str(t[1..t.len() - 1].to_string())
+    } else if !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '$')
+    {
+        Value::Ident(t.to_string())
+    } else {
+        Value::Expr(t.to_string())
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 10
+}
+
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = if host.starts_with('[') {
+        host
+    } else {
+        host.split(':').next()?
+    };
+    // `https://api.example.com${path}`: the host ends where the interpolation starts
+    let host = match host.find(['$', '{']) {
+        Some(i) if host[..i].contains('.') && !host[..i].ends_with(['.', '-']) => &host[..i],
+        _ => host,
+    };
+    (!host.is_empty() && !host.contains(['$', '{', '}', '%'])).then(|| host.to_lowercase())
+}
+
+/// `process.env.X`, `os.getenv("X")`, `os.environ["X"]` as a value.
+fn env_source(v: &Value) -> Option<String> {
+    match v {
+        Value::Ident(p) => p.strip_prefix("process.env.").map(String::from),
+        // Rust `env::var("X").unwrap()`, `.expect(..)`, `.unwrap_or(..)`: the read itself
+        Value::Call { callee, .. } if matches!(callee.as_ref(), Value::Member(_, m) if matches!(m.as_str(), "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" | "unwrap_or_default" | "ok" | "map_err" | "context" | "with_context")) =>
+        {
+            let Value::Member(inner, _) = callee.as_ref() else {
+                return None;
+            };
+            env_source(inner)
+        }
+        Value::Call { callee, args, .. } => {
+            let c = callee.path()?;
+            let rust = ["env::var", "env::var_os", "dotenvy::var", "dotenv::var"];
+            if c.ends_with("getenv")
+                || c.ends_with("environ.get")
+                || c.ends_with("Getenv")
+                || c.ends_with("env.var")
+                || rust.iter().any(|r| c.ends_with(r))
+            {
+                args.first()?.as_str().map(String::from)
+            } else {
+                None
+            }
+        }
+        Value::Expr(e) => {
+            // process.env.X + "/x"; Go os.Getenv("X") + "/x"
+            let (i, skip) = match e.find("process.env.") {
+                Some(i) => (i, 12),
+                None => (e.find("Getenv(\"")?, 8),
+            };
+            let name: String = e[i + skip..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then_some(name)
+        }
+        _ => None,
+    }
+}
+
+/// The arguments of a call written out, nested calls and lists included
+/// (`(stdin(), stdout())` → `[stdin(), stdout()]`).
+fn args_text(site: &Site) -> String {
+    fn write(v: &Value, out: &mut String, depth: usize) {
+        match v {
+            Value::Array(items) if depth < 4 => {
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write(x, out, depth + 1);
+                }
+                out.push(']');
+            }
+            Value::Call { callee, args, .. } if depth < 4 => {
+                write(callee, out, depth + 1);
+                out.push('(');
+                for (i, x) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write(x, out, depth + 1);
+                }
+                out.push(')');
+            }
+            Value::Member(base, m) if depth < 4 => {
+                write(base, out, depth + 1);
+                out.push('.');
+                out.push_str(m);
+            }
+            other => out.push_str(&other.text()),
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in site.args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write(a, &mut out, 0);
+    }
+    out
+}
+
+fn option_value<'s>(site: &'s Site, key: &str) -> Option<&'s Value> {
+    site.kwargs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+        .or_else(|| site.args.iter().find_map(|a| a.get(key)))
+}
+
+fn bind_of(r: &BindRule, site: &Site, pkg: &Package) -> Option<String> {
+    // a host or port given but not known statically (`app.listen(config.port, config.host)`)
+    // is `?`; a Node callback in the host position is no host
+    let val = |v: Option<&Value>| -> Option<String> {
+        let v = pkg.resolve(v?);
+        match &v {
+            Value::Str(s) | Value::Num(s) => Some(s.clone()),
+            Value::Func(_) | Value::Null => None,
+            other => Some(
+                env_source(other)
+                    .map(|e| format!("env:{e}"))
+                    .unwrap_or_else(|| "?".into()),
+            ),
+        }
+    };
+    let kw = |k: &Option<String>| {
+        k.as_deref()
+            .and_then(|k| site.kwargs.iter().find(|(n, _)| n == k).map(|(_, v)| v))
+    };
+    let opt = |k: &Option<String>| {
+        k.as_deref()
+            .and_then(|k| site.args.iter().find_map(|a| a.get(k)))
+    };
+    if r.addr_arg.is_some() || r.addr_kw.is_some() {
+        let v = r
+            .addr_arg
+            .and_then(|a| site.args.get(a))
+            .or_else(|| kw(&r.addr_kw))?;
+        return addr_value(&pkg.resolve(v), pkg);
+    }
+    let host = val(r.host_arg.and_then(|i| site.args.get(i)))
+        .or_else(|| val(kw(&r.host_kw)))
+        .or_else(|| val(opt(&r.option_host)));
+    let port = val(r.port_arg.and_then(|i| site.args.get(i)))
+        .or_else(|| val(kw(&r.port_kw)))
+        .or_else(|| val(opt(&r.option_port)));
+    if host.is_none() && port.is_none() {
+        return None;
+    }
+    // a Node callback in the host position is not a host
+    let host = host
+        .filter(|h| !h.is_empty())
+        .or_else(|| r.default_host.clone());
+    Some(match (host, port) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h,
+        (None, Some(p)) => format!("?:{p}"),
+        (None, None) => return None,
+    })
+}
+
+/// A `host:port` address as written (Go `":8080"`, `":" + port`, `fmt.Sprintf(":%d", p)`,
+/// `os.Getenv("ADDR")`, a `flag.String("addr", ":8080", ...)` default). An empty host is every
+/// interface (`*`); a port that is not literal is `?`, or `${NAME}` from an env var.
+fn addr_value(v: &Value, pkg: &Package) -> Option<String> {
+    let all = |a: String| {
+        if a.starts_with(':') {
+            format!("*{a}")
+        } else {
+            a
+        }
+    };
+    if let Some(a) = rust_addr(v, pkg) {
+        return Some(a);
+    }
+    match v {
+        Value::Str(a) | Value::Num(a) => Some(all(a.clone())),
+        Value::Expr(e) => {
+            // "host:" + port
+            let lit = e.trim().strip_prefix('"')?;
+            let (host, rest) = lit.split_once('"')?;
+            rest.trim_start().starts_with('+').then_some(())?;
+            let port = env_source(v)
+                .map(|n| format!("${{{n}}}"))
+                .unwrap_or_else(|| "?".into());
+            host.ends_with(':').then(|| all(format!("{host}{port}")))
+        }
+        Value::Call { callee, args, .. } => match callee.last_segment()? {
+            "Sprintf" => {
+                let f = args.first()?.as_str()?;
+                let (host, port) = f.split_once(':')?;
+                (!host.contains('%') && port.starts_with('%')).then(|| all(format!("{host}:?")))
+            }
+            "String" if callee.path().is_some_and(|p| p.ends_with("flag.String")) => {
+                addr_value(&pkg.resolve(args.get(1)?), pkg)
+            }
+            _ => env_source(v).map(|e| format!("env:{e}")),
+        },
+        other => env_source(other).map(|e| format!("env:{e}")),
+    }
+}
+
+/// Rust spellings of an address: `([0, 0, 0, 0], 8080)` / `("127.0.0.1", 8080)` tuples,
+/// `SocketAddr::from(..)`, `ADDR.parse::<SocketAddr>()`, `"..".to_string()`, and
+/// `format!("0.0.0.0:{}", port)` (a port that is not a constant is `?`).
+fn rust_addr(v: &Value, pkg: &Package) -> Option<String> {
+    match v {
+        Value::Array(items) if items.len() == 2 => {
+            let host = match pkg.resolve(&items[0]) {
+                Value::Array(oct) if oct.len() == 4 => {
+                    let num = |x: &Value| match x {
+                        Value::Num(n) => Some(n.clone()),
+                        _ => None,
+                    };
+                    let o: Vec<String> = oct.iter().map(num).collect::<Option<_>>()?;
+                    o.join(".")
+                }
+                Value::Str(h) => h,
+                Value::Ident(i) if i.ends_with("UNSPECIFIED") => "0.0.0.0".into(),
+                Value::Ident(i) if i.ends_with("LOCALHOST") => "127.0.0.1".into(),
+                _ => return None,
+            };
+            let port = match pkg.resolve(&items[1]) {
+                Value::Num(p) | Value::Str(p) => p,
+                _ => "?".into(),
+            };
+            Some(format!("{host}:{port}"))
+        }
+        Value::Call { callee, args, .. } => {
+            let text = callee.text();
+            let text = match text.find("::<") {
+                Some(i) => &text[..i],
+                None => &text,
+            };
+            if text.ends_with("SocketAddr::from") || text.ends_with("SocketAddr.from") {
+                return rust_addr(&pkg.resolve(args.first()?), pkg)
+                    .or_else(|| addr_value(&pkg.resolve(args.first()?), pkg));
+            }
+            let base = [".parse", ".into", ".to_string", ".to_owned", ".unwrap"]
+                .iter()
+                .find_map(|m| text.strip_suffix(m))?;
+            let base = match base.strip_prefix('"').and_then(|b| b.strip_suffix('"')) {
+                Some(lit) => Value::Str(lit.to_string()),
+                None => pkg.resolve(&Value::Ident(base.to_string())),
+            };
+            match base {
+                Value::Str(a) => Some(if a.starts_with(':') {
+                    format!("*{a}")
+                } else {
+                    a
+                }),
+                _ => None,
+            }
+        }
+        Value::Expr(e) => {
+            let f = rust_format(e, pkg)?;
+            let host = f.rsplit_once(':').map(|(h, _)| h)?;
+            (!host.is_empty() && !host.contains('{')).then(|| {
+                let port = f.rsplit_once(':').map(|(_, p)| p).unwrap_or("?");
+                let port = if port.contains('{') { "?" } else { port };
+                format!("{host}:{port}")
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The text `format!("...", args)` evaluates to, as far as it is known: placeholders filled
+/// with string / number constants (`{}` positional, `{NAME}` inline), others kept as `{..}`.
+fn rust_format(expr: &str, pkg: &Package) -> Option<String> {
+    let inner = expr.trim().strip_prefix("format!")?.trim_start();
+    let inner = inner.strip_prefix('(')?.strip_suffix(')')?.trim();
+    let lit_end = inner.strip_prefix('"')?.find('"')? + 1;
+    let lit = &inner[1..lit_end];
+    let rest: Vec<&str> = inner[lit_end + 1..]
+        .split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let known =
+        |name: &str| match pkg.resolve(&Value::Ident(name.trim_start_matches('&').to_string())) {
+            Value::Str(s) | Value::Num(s) => Some(s),
+            _ => None,
+        };
+    let mut out = String::new();
+    let mut next = 0;
+    let mut chars = lit.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '{' {
+            out.push(c);
+            continue;
+        }
+        if lit[i + 1..].starts_with('{') {
+            chars.next();
+            out.push('{');
+            continue;
+        }
+        let close = lit[i..].find('}')? + i;
+        let spec = &lit[i + 1..close];
+        let name = spec.split(':').next().unwrap_or("");
+        let arg = if name.is_empty() {
+            next += 1;
+            rest.get(next - 1).copied()
+        } else if let Ok(n) = name.parse::<usize>() {
+            rest.get(n).copied()
+        } else {
+            Some(name)
+        };
+        match arg.and_then(known) {
+            Some(v) => out.push_str(&v),
+            None => out.push_str(&format!("{{{}}}", arg.unwrap_or(""))),
+        }
+        while chars.peek().is_some_and(|(j, _)| *j <= close) {
+            chars.next();
+        }
+    }
+    Some(out)
+}
+
+fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> {
+    let hit = |pats: &[String]| {
+        pats.iter().any(|p| {
+            if let Some((name, arg)) = p.strip_suffix(')').and_then(|p| p.split_once('(')) {
+                // `WithDisableLocalhostProtection(true)`: the call with that first argument
+                callee_matches(name, callee)
+                    && site.args.first().is_some_and(|a| match a {
+                        Value::Str(x) => x == arg,
+                        other => other.text().eq_ignore_ascii_case(arg),
+                    })
+            } else if let Some((k, v)) = p.split_once(": ").or_else(|| p.split_once('=')) {
+                option_value(site, k).is_some_and(|x| match x {
+                    Value::Bool(b) => b.to_string().eq_ignore_ascii_case(v),
+                    // Rust `allowed_hosts: vec![]`: an empty list
+                    Value::Array(items) if items.is_empty() => v == "[]",
+                    other => other.text().eq_ignore_ascii_case(v),
+                })
+            } else {
+                // an option set to nil / null / undefined declares nothing
+                callee_matches(p, callee)
+                    || option_value(site, p).is_some_and(|v| *v != Value::Null)
+            }
+        })
+    };
+    if hit(&r.off) {
+        Some("declared-off".into())
+    } else if hit(&r.on) {
+        Some("declared-on".into())
+    } else {
+        None
+    }
+}
+
+fn sdk_default_bind(sdk: &str) -> Option<String> {
+    match sdk {
+        "mcp" | "fastmcp" => Some("127.0.0.1:8000 (SDK default)".into()),
+        _ => None,
+    }
+}
+
+/// The SDK's DNS-rebinding default (sdk-surface.md §10.2), for current SDK versions (and the
+/// version that introduced it, when the server's SDK version is known).
+fn sdk_default_rebinding(sdk: &str, bind: Option<&str>, version: Option<&str>) -> &'static str {
+    let loopback = bind.is_some_and(|b| {
+        b.starts_with("127.0.0.1") || b.starts_with("localhost") || b.starts_with("[::1]")
+    });
+    match sdk {
+        "mark3labs/mcp-go" if version_below(version, (0, 56, 0)) => "sdk-default-off",
+        "modelcontextprotocol/go-sdk" if version_below(version, (1, 4, 0)) => "sdk-default-off",
+        // rmcp: Host allowlist (loopback) on Streamable HTTP since 1.4.0
+        "rmcp" if version_below(version, (1, 4, 0)) => "sdk-default-off",
+        "mcp" if loopback => "sdk-default-on",
+        "rmcp" | "mark3labs/mcp-go" | "modelcontextprotocol/go-sdk" => "sdk-default-on",
+        _ => "sdk-default-off",
+    }
+}
+
+/// Is a declared version (`v0.55.0`, `^1.2`, `0.3.1-pre`) known to be below `min`?
+fn version_below(version: Option<&str>, min: (u32, u32, u32)) -> bool {
+    let Some(v) = version else { return false };
+    let v = v.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let mut parts = v
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|p| p.parse::<u32>().ok());
+    let (Some(Some(a)), b, c) = (parts.next(), parts.next().flatten(), parts.next().flatten())
+    else {
+        return false;
+    };
+    (a, b.unwrap_or(0), c.unwrap_or(0)) < min
+}
+
+// ------------------------------------------------------------------------------ credentials
+
+/// The package's env wrappers, found once: functions with an env read (a call of the table's
+/// `[[env]]` or `process.env[x]` / `os.environ[x]`) whose name is one of their parameters.
+fn env_wrappers<'p>(pkg: &'p Package, tab: &Compiled) -> &'p HashMap<String, EnvWrapper> {
+    pkg.env_wrappers.get_or_init(|| {
+        let mut out = HashMap::new();
+        for (fi, view) in pkg.files.iter().enumerate() {
+            // (the variable holding the env name, byte, form)
+            let mut reads: Vec<(&str, usize, String)> = Vec::new();
+            for r in &view.f.facts.env_refs {
+                if let (Some(n), Some(base)) = (&r.name, r.form.strip_suffix("[ident]")) {
+                    reads.push((n.as_str(), r.byte, base.to_string()));
+                }
+            }
+            for (callee, site) in &view.sites {
+                let Some(rule) = tab
+                    .file
+                    .env
+                    .iter()
+                    .find(|r| r.name_kw.is_none() && any_match(&r.callee, callee))
+                else {
+                    continue;
+                };
+                if let Some(Value::Ident(n)) = site.args.get(rule.name_arg.unwrap_or(0)) {
+                    reads.push((n.as_str(), site.byte, rule.form.clone()));
+                }
+            }
+            for (n, byte, form) in reads {
+                if matches!(pkg.file_syms[fi].get(n), Some(Value::Str(_))) {
+                    continue; // a constant, not a parameter
+                }
+                let Some(func) = view
+                    .f
+                    .facts
+                    .fn_spans
+                    .iter()
+                    .filter(|s| s.span.0 <= byte && byte < s.span.1)
+                    .min_by_key(|s| s.span.1 - s.span.0)
+                else {
+                    continue;
+                };
+                let Some(Value::Func(info)) = pkg.file_syms[fi].get(func.name.as_str()).copied()
+                else {
+                    continue;
+                };
+                let names: Vec<&str> = info
+                    .params
+                    .iter()
+                    .map(|p| p.name.trim_start_matches(['.', '*']))
+                    .collect();
+                let skip = usize::from(names.first().is_some_and(|p| *p == "self" || *p == "cls"));
+                let rest_of = |p: &str| {
+                    info.param_text.contains(&format!("...{p}"))
+                        || info.param_text.contains(&format!("*{p}"))
+                };
+                // the parameter itself, or a loop over a rest parameter (`for (const n of names)`)
+                let found = match names.iter().position(|p| *p == n) {
+                    Some(i) => Some((i, rest_of(n))),
+                    None => names.iter().position(|p| rest_of(p)).map(|i| (i, true)),
+                };
+                if let Some((i, rest)) = found.filter(|(i, _)| *i >= skip) {
+                    let form = format!("{form} via {}()", func.name);
+                    out.entry(func.name.clone()).or_insert(EnvWrapper {
+                        param: i - skip,
+                        rest,
+                        form,
+                    });
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The env vars a call of an env wrapper reads: its literal (or constant) name arguments.
+fn wrapper_env(
+    pkg: &Package,
+    tab: &Compiled,
+    callee: &str,
+    site: &Site,
+    f: &SourceFile,
+) -> Vec<(String, String)> {
+    // `params.get("x")` is not a call of the package's `get(key)`
+    if foreign_method_call(callee, f, pkg) {
+        return Vec::new();
+    }
+    let last = callee.rsplit('.').next().unwrap_or(callee);
+    let Some(w) = env_wrappers(pkg, tab).get(last) else {
+        return Vec::new();
+    };
+    let args: Vec<&Value> = if w.rest {
+        site.args.iter().skip(w.param).collect()
+    } else {
+        site.args.get(w.param).into_iter().collect()
+    };
+    args.into_iter()
+        .filter_map(|a| match pkg.resolve(a) {
+            Value::Str(s) => Some((s, w.form.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The environment variables a file reads without a call: (name, form, line, byte).
+/// `process.env[NAME]` / `os.environ[NAME]` count when `NAME` is a string constant; the fields
+/// of a pydantic-settings class are `PREFIX` + field in upper case, or their alias.
+fn env_reads(f: &SourceFile, pkg: &Package) -> Vec<(String, String, u32, usize)> {
+    let mut out = Vec::new();
+    let refs = &f.facts.env_refs;
+    // pydantic-settings: the class a ref belongs to is the last class starting at or before it
+    let classes: Vec<usize> = refs
+        .iter()
+        .filter(|r| r.form == "pydantic-settings-class")
+        .map(|r| r.byte)
+        .collect();
+    let class_of = |b: usize| classes.iter().copied().filter(|c| *c <= b).max();
+    // `process.env.X = v` / `os.environ["X"] = v` set a variable for others to read
+    let writes: BTreeSet<usize> = refs
+        .iter()
+        .filter(|r| r.form == "env-write")
+        .map(|r| r.byte)
+        .collect();
+    for r in refs {
+        let Some(n) = &r.name else { continue };
+        if writes.contains(&r.byte) {
+            continue;
+        }
+        match r.form.as_str() {
+            "pydantic-settings-class" | "pydantic-settings-prefix" | "pydantic-settings-alias" => {}
+            "pydantic-settings" => {
+                let alias = refs
+                    .iter()
+                    .find(|a| a.form == "pydantic-settings-alias" && a.byte == r.byte);
+                let name = match alias.and_then(|a| a.name.clone()) {
+                    Some(a) => a,
+                    None => {
+                        let class = class_of(r.byte);
+                        let prefix = refs
+                            .iter()
+                            .filter(|p| {
+                                p.form == "pydantic-settings-prefix"
+                                    && class.is_some()
+                                    && class_of(p.byte) == class
+                            })
+                            .find_map(|p| p.name.clone())
+                            .unwrap_or_default();
+                        format!("{prefix}{n}").to_uppercase()
+                    }
+                };
+                out.push((name, r.form.clone(), r.line, r.byte));
+            }
+            form => match form.strip_suffix("[ident]") {
+                Some(base) => {
+                    if let Value::Str(name) = pkg.resolve(&Value::Ident(n.clone())) {
+                        out.push((name, base.to_string(), r.line, r.byte));
+                    }
+                }
+                None => out.push((n.clone(), r.form.clone(), r.line, r.byte)),
+            },
+        }
+    }
+    out
+}
+
+fn env_var(name: String, form: String, file: &str, line: u32) -> EnvVar {
+    EnvVar {
+        secret_like: is_secret_name(&name),
+        name,
+        file: file.to_string(),
+        line,
+        form,
+    }
+}
+
+fn sort_env(v: &mut Vec<EnvVar>) {
+    v.sort_by(|a, b| (&a.name, &a.file, a.line).cmp(&(&b.name, &b.file, b.line)));
+    v.dedup_by(|a, b| a.name == b.name && a.file == b.file && a.line == b.line);
+}
+
+fn sort_endpoints(v: &mut Vec<Endpoint>) {
+    v.sort_by(|a, b| (&a.url, &a.file, a.line).cmp(&(&b.url, &b.file, b.line)));
+    v.dedup_by(|a, b| a.url == b.url && a.file == b.file && a.line == b.line);
+}
+
+/// Does an environment variable or field name look like it holds a credential?
+pub fn is_secret_name(name: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(token|secret|passw|pwd|api[_-]?key|apikey|private[_-]?key|credential|auth|access[_-]?key|client[_-]?secret|session[_-]?key|cookie|bearer|signing[_-]?key|(^|_)pat$|(^|_)key$|dsn$|database[_-]?url|db[_-]?url|conn(ection)?[_-]?str)")
+            .expect("secret-name regex")
+    })
+    .is_match(name)
+}
+
+/// Known token shapes, by kind.
+const TOKEN_PREFIXES: &[(&str, &str)] = &[
+    ("github-token", r"^(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}$"),
+    ("github-token", r"^github_pat_[A-Za-z0-9_]{40,}$"),
+    ("openai-key", r"^sk-(proj-)?[A-Za-z0-9_-]{20,}$"),
+    ("anthropic-key", r"^sk-ant-[A-Za-z0-9_-]{20,}$"),
+    ("stripe-key", r"^(sk|rk)_(live|test)_[A-Za-z0-9]{16,}$"),
+    ("slack-token", r"^xox[abposr]-[A-Za-z0-9-]{10,}$"),
+    ("aws-access-key", r"^(AKIA|ASIA)[A-Z0-9]{16}$"),
+    ("google-api-key", r"^AIza[0-9A-Za-z_-]{35}$"),
+    ("private-key", r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+    (
+        "jwt",
+        r"^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$",
+    ),
+];
+
+/// The kind of secret a literal is, if it is one: a known token shape anywhere, or a
+/// high-entropy literal assigned to a secret-like name. Placeholders are not secrets.
+pub fn secret_kind(name: Option<&str>, value: &str) -> Option<String> {
+    static RES: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+    let res = RES.get_or_init(|| {
+        TOKEN_PREFIXES
+            .iter()
+            .map(|(k, p)| (*k, Regex::new(p).expect("token regex")))
+            .collect()
+    });
+    let v = value.trim();
+    if let Some((k, _)) = res.iter().find(|(_, re)| re.is_match(v)) {
+        return Some(k.to_string());
+    }
+    // a URL without credentials in it is an address, not a secret
+    // (`DEFAULT_OAUTH_AUTH_SERVER_URL = "https://clerk.context7.com"`)
+    if is_url(v)
+        && !v
+            .split("://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .is_some_and(|h| h.contains('@'))
+    {
+        return None;
+    }
+    let lower = v.to_lowercase();
+    let placeholder = [
+        "your",
+        "xxx",
+        "example",
+        "changeme",
+        "placeholder",
+        "<",
+        "${",
+        "{{",
+        "todo",
+        "dummy",
+        "test",
+        "fake",
+        "sample",
+        "redacted",
+        "***",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    // words joined by separators are names, not secrets: env var names (`GRAFANA_API_TOKEN`),
+    // header names, paths (`/.well-known/oauth-protected-resource`), URNs
+    let words = v
+        .split(['_', '-', ':', '.', '/'])
+        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    if name.is_some_and(is_secret_name)
+        && v.len() >= 16
+        && !v.contains(' ')
+        && !placeholder
+        && !words
+        && entropy(v) >= 3.5
+    {
+        return Some("high-entropy".into());
+    }
+    None
+}
+
+fn entropy(s: &str) -> f64 {
+    let mut counts = [0u32; 256];
+    for b in s.bytes() {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f64;
+    counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = *c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+pub fn fingerprint(value: &str) -> String {
+    let d = Sha256::digest(value.as_bytes());
+    d.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Secrets passed literally as keyword / option arguments (`OpenAI(api_key="sk-...")`).
+fn secrets_in_site(site: &Site, path: &str, out: &mut Vec<HardcodedSecret>) {
+    let mut check = |k: &str, v: &Value| {
+        if let Value::Str(text) = v {
+            if let Some(kind) = secret_kind(Some(k), text) {
+                out.push(HardcodedSecret {
+                    kind,
+                    name: Some(k.to_string()),
+                    file: path.to_string(),
+                    line: site.line,
+                    fingerprint: fingerprint(text),
+                });
+            }
+        }
+    };
+    for (k, v) in &site.kwargs {
+        check(k, v);
+    }
+    for a in &site.args {
+        if let Value::Object(pairs) = a {
+            for (k, v) in pairs {
+                check(k, v);
+            }
+        }
+    }
+}
+
+/// Helper functions that MCP files call but no parsed file of their package defines, as
+/// needles that find their definitions (`function name`, `def name`, `fn name`,
+/// `func name`, `name = (`): the second pass parses the files that contain them, so a
+/// handler's helpers in marker-less files are followed too.
+pub fn wanted_helpers(
+    files: &[SourceFile],
+    key_of: &dyn Fn(&SourceFile) -> crate::assemble::PackageKey,
+) -> BTreeMap<crate::assemble::PackageKey, Vec<String>> {
+    let mut defined: HashMap<crate::assemble::PackageKey, BTreeSet<&str>> = HashMap::new();
+    let mut called: BTreeMap<crate::assemble::PackageKey, (Lang, BTreeSet<&str>)> = BTreeMap::new();
+    for f in files {
+        let key = key_of(f);
+        let d = defined.entry(key.clone()).or_default();
+        d.extend(f.facts.fn_spans.iter().map(|s| s.name.as_str()));
+        if f.facts.regs.is_empty() && f.facts.servers.is_empty() && f.facts.fn_spans.is_empty() {
+            continue;
+        }
+        let c = called.entry(key).or_insert((f.lang, BTreeSet::new()));
+        let py_js = matches!(
+            f.lang,
+            Lang::Python | Lang::TypeScript | Lang::Tsx | Lang::JavaScript
+        );
+        for s in &f.facts.sites {
+            // bare calls and method calls on this/self: the package's own functions;
+            // Python / JS also methods of self's collaborators (`self.store.save()`) and
+            // functions of imported modules (`API.issueRequest()`, `utils.helper()`)
+            // Rust: `storage::prune(..)`, `crate::util::f(..)`, `Self::f(..)`: a function of a
+            // module of the crate (a path of lower-case modules) or of the same type
+            if f.lang == Lang::Rust {
+                if let Some((path, name)) = s.callee.rsplit_once("::") {
+                    let module_path = path.split("::").all(|m| {
+                        m == "Self" || m.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                    });
+                    let external = ["std", "core", "alloc", "tokio", "serde_json"]
+                        .contains(&path.split("::").next().unwrap_or(""));
+                    if module_path
+                        && !external
+                        && name.len() >= 4
+                        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    {
+                        c.1.insert(name);
+                    }
+                    continue;
+                }
+                // `self.field.f(..)`: a method of a collaborator type of the package
+                if let Some((_, name)) = s
+                    .callee
+                    .strip_prefix("self.")
+                    .and_then(|m| m.split_once('.'))
+                {
+                    if name.len() >= 4 && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        c.1.insert(name);
+                    }
+                    continue;
+                }
+            }
+            // Go: methods on any value (the receiver's name is free: `h.lookup()`), and
+            // functions of the module's other packages (`logging.Setup()`): an import that is
+            // not the standard library
+            if f.lang == Lang::Go && !s.literal {
+                let (head, name) = s.callee.rsplit_once('.').unwrap_or(("", s.callee.as_str()));
+                let head = head.split('.').next().unwrap_or(head);
+                let std_import = f.facts.imports.iter().any(|i| {
+                    i.alias
+                        .as_deref()
+                        .unwrap_or_else(|| i.source.rsplit('/').next().unwrap_or(&i.source))
+                        == head
+                        && !i.source.split('/').next().unwrap_or("").contains('.')
+                });
+                if !std_import
+                    && name.len() >= 4
+                    && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                {
+                    c.1.insert(name);
+                }
+                continue;
+            }
+            let name = match s.callee.split_once('.') {
+                None => s.callee.as_str(),
+                Some(("this" | "self", rest)) if !rest.contains('.') => rest,
+                Some(("this" | "self", rest)) if py_js => rest.rsplit('.').next().unwrap_or(rest),
+                Some((head, rest)) if py_js && !rest.contains('.') && imports_name(f, head) => rest,
+                _ => continue,
+            };
+            if name.len() >= 4 && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                c.1.insert(name);
+            }
+        }
+    }
+    called
+        .into_iter()
+        .filter_map(|(k, (lang, names))| {
+            let d = defined.get(&k);
+            let mut needles: Vec<String> = names
+                .into_iter()
+                .filter(|n| !d.is_some_and(|d| d.contains(n)))
+                .flat_map(|n| definition_needles(lang, n))
+                .collect();
+            // files of the package that read the environment: the server's credentials and
+            // settings are read wherever its package reads them
+            needles.extend(env_needles(lang).iter().map(|n| n.to_string()));
+            needles.extend(transport_needles(lang).iter().map(|n| n.to_string()));
+            (!needles.is_empty()).then_some((k, needles))
+        })
+        .collect()
+}
+
+/// Python / JS: a method call on a value that is neither this object, a collaborator of it
+/// (`self.store.save()`), nor an imported module (`utils.helper()`): `r.json().set(...)` is the
+/// client library's `set`, not the package's function of that name.
+/// Go: the definitions a call can reach. `pkg.Func()` of an imported package: a file of a
+/// directory named like the package; a bare `Func()`: a file of the caller's directory (its
+/// package); a method (`x.Method()`, `pkg.New().Method()`): any, but not one called on a
+/// capitalised field (`c.Search.Dashboards()`: a client's service).
+fn go_callable(callee: &str, caller: &SourceFile, def_path: &str) -> bool {
+    let dir = |p: &str| {
+        p.rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default()
+    };
+    match callee.split_once('.') {
+        None => dir(def_path) == dir(&caller.path),
+        Some((head, rest)) if !rest.contains(['.', '(']) && !head.contains('(') => {
+            let names = go_import_aliases(caller);
+            let imported = caller.facts.imports.iter().any(|i| {
+                let own = i
+                    .source
+                    .rsplit('/')
+                    .find(|p| !(p.starts_with('v') && p[1..].chars().all(|c| c.is_ascii_digit())));
+                i.alias.as_deref() == Some(head)
+                    || own == Some(head)
+                    || names.iter().any(|(_, n)| n == head)
+            });
+            !imported || dir(def_path).rsplit('/').next() == Some(head)
+        }
+        // `c.Search.Dashboards()`, `client.Issues.Create()`: a method of a client's service
+        // field, not of the package
+        _ => !callee.rsplit('.').nth(1).is_some_and(|f| {
+            f.starts_with(|c: char| c.is_ascii_uppercase()) && !f.contains(['(', ')'])
+        }),
+    }
+}
+
+fn foreign_method_call(callee: &str, f: &SourceFile, pkg: &Package) -> bool {
+    if !matches!(
+        f.lang,
+        Lang::Python | Lang::TypeScript | Lang::Tsx | Lang::JavaScript
+    ) {
+        return false;
+    }
+    match callee.split_once('.') {
+        None => false,
+        Some(("this" | "self" | "cls" | "super()", _)) => false,
+        Some((head, _)) => {
+            !imports_name(f, head)
+                && !head.starts_with(char::is_uppercase)
+                && !is_module_of(pkg, head)
+        }
+    }
+}
+
+/// Is `name` a module of the package (`notes` for `notes.py` / `notes.ts`), bound by an import
+/// the facts do not record (`from . import notes`)?
+fn is_module_of(pkg: &Package, name: &str) -> bool {
+    pkg.files.iter().any(|v| {
+        let file = v.f.path.rsplit('/').next().unwrap_or(&v.f.path);
+        file.split('.').next() == Some(name)
+    })
+}
+
+/// Does a file bind `name` by an import (JS/TS module binding, Python import alias)?
+fn imports_name(f: &SourceFile, name: &str) -> bool {
+    f.facts.links.iter().any(|l| l.local == name)
+        || f.facts.imports.iter().any(|i| match &i.alias {
+            Some(a) => a == name,
+            // `import a.b` binds `a`; `from m import a` (source `m.a`) binds `a`
+            None => {
+                i.source.split('.').next() == Some(name)
+                    || i.source.rsplit('.').next() == Some(name)
+            }
+        })
+}
+
+/// Text that marks an environment read, per language (Go reads are found in the files parsed
+/// anyway).
+fn env_needles(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Python => &[
+            "os.environ",
+            "os.getenv",
+            "getenv(",
+            "environ[",
+            "environ.get(",
+            "BaseSettings",
+            "envvar=",
+        ],
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => &["process.env", "Deno.env"],
+        // std::env::var / env::var_os, env!/option_env!, dotenvy, clap `#[arg(env = "X")]`
+        Lang::Rust => &[
+            "env::var", "env!(", "dotenv", "env = \"", ", env)", ", env,",
+        ],
+        _ => &[],
+    }
+}
+
+/// Text that marks a transport being started (Python / JS): the entry file that connects
+/// `new FilteredStdioServerTransport()` or calls `uvicorn.run(app)` often has no SDK import.
+fn transport_needles(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Python => &[
+            "uvicorn.run",
+            "run(transport",
+            "streamable_http_app",
+            "sse_app(",
+        ],
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => &["ServerTransport(", ".listen("],
+        _ => &[],
+    }
+}
+
+fn definition_needles(lang: Lang, name: &str) -> Vec<String> {
+    match lang {
+        Lang::Python => vec![format!("def {name}(")],
+        Lang::Rust => vec![format!("fn {name}("), format!("fn {name}<")],
+        Lang::Go => vec![format!("func {name}("), format!(") {name}(")],
+        _ => vec![
+            format!("function {name}("),
+            format!("function {name}<"),
+            format!("{name} = ("),
+            format!("{name} = async ("),
+        ],
+    }
+}
+
+/// The handler of a Go tool, from where its definition is registered:
+/// 1. the registration around it: `s.AddTool(mcp.NewTool(...), h)`, `mcp.AddTool(srv,
+///    &mcp.Tool{...}, h)`, `server.ServerTool{Tool: ..., Handler: h}`, or a project wrapper
+///    taking a function literal after it (`NewTool(meta, mcp.Tool{...}, func(...) {...})`);
+/// 2. a tool held in a package variable or returned by a function (`func fooTool() mcp.Tool`):
+///    the `AddTool` / `ServerTool` of the package that registers that variable or call;
+/// 3. a tool in a local variable: the next `AddTool` of the same function;
+/// 4. a function building exactly one tool and registering none (`return mcp.NewTool(...),
+///    func(...) {...}`): that whole function.
+pub fn go_handler(pkg: &Package, f: &SourceFile, tool_line: u32) -> Option<Handler> {
+    let last = |c: &str| c.rsplit('.').next().unwrap_or(c).to_string();
+    let is_ctor = |c: &str| {
+        let l = last(c);
+        (l.ends_with("Tool") && !l.starts_with("Add") && !l.ends_with("ServerTool"))
+            || l == "NewToolWithRawSchema"
+    };
+    let is_reg = |c: &str| last(c) == "AddTool";
+    let sites = &f.facts.sites;
+    let tool = sites
+        .iter()
+        .filter(|s| s.line == tool_line && is_ctor(&s.callee))
+        .min_by_key(|s| s.byte)?;
+    let handler = |file: &str, at: &Site, v: &Value| go_handler_value(pkg, file, at.line, v);
+    // the tool argument of a registration: s.AddTool(tool, h) / mcp.AddTool(srv, tool, h)
+    let reg_parts = |s: &Site| -> Option<(Value, Value)> {
+        if is_reg(&s.callee) {
+            let i = usize::from(s.args.len() >= 3);
+            Some((s.args.get(i)?.clone(), s.args.get(i + 1)?.clone()))
+        } else {
+            let t = s.kwargs.iter().find(|(k, _)| k == "Tool")?.1.clone();
+            let h = s.kwargs.iter().find(|(k, _)| k == "Handler")?.1.clone();
+            Some((t, h))
+        }
+    };
+    // 1. the innermost call or literal around the definition
+    let enclosing = sites
+        .iter()
+        .filter(|s| {
+            s.byte <= tool.byte && s.end >= tool.end && (s.byte, s.end) != (tool.byte, tool.end)
+        })
+        .max_by_key(|s| (s.byte, std::cmp::Reverse(s.end)));
+    if let Some(e) = enclosing {
+        if let Some((_, h)) = reg_parts(e) {
+            return handler(&f.path, e, &h);
+        }
+        if let Some(h) = e
+            .args
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|a| matches!(a, Value::Func(_)))
+        {
+            return handler(&f.path, e, h);
+        }
+    }
+    // a project wrapper taking the handler itself: `MustTool("name", "desc", handler, opts...)`
+    let is_fn = |v: &&Value| match v {
+        Value::Func(f) => f.span != (0, 0),
+        Value::Ident(n) => pkg.fns.contains_key(n.rsplit('.').next().unwrap_or(n)),
+        _ => false,
+    };
+    if let Some(h) = tool.args.iter().skip(1).find(is_fn) {
+        return handler(&f.path, tool, h);
+    }
+    let within = f
+        .facts
+        .fn_spans
+        .iter()
+        .filter(|s| s.span.0 <= tool.byte && tool.end <= s.span.1)
+        .min_by_key(|s| s.span.1 - s.span.0);
+    // 2. registered by name elsewhere: the package variable holding it, or the function
+    //    returning it
+    let name = match within {
+        Some(func) => Some(func.name.clone()),
+        None => f.facts.symbols.iter().find_map(|(k, v)| match v {
+            Value::Call { callee, args, .. }
+                if callee.last_segment() == Some(last(&tool.callee).as_str())
+                    && args.first() == tool.args.first() =>
+            {
+                Some(k.clone())
+            }
+            _ => None,
+        }),
+    };
+    if let Some(name) = &name {
+        let names_it = |v: &Value| match v {
+            Value::Ident(n) => n == name || n.rsplit('.').next() == Some(name.as_str()),
+            Value::Call { callee, .. } => callee.last_segment() == Some(name.as_str()),
+            _ => false,
+        };
+        for view in &pkg.files {
+            for (callee, s) in &view.sites {
+                if !is_reg(callee) && !callee.ends_with("ServerTool") {
+                    continue;
+                }
+                if let Some((t, h)) = reg_parts(s) {
+                    if names_it(&t) {
+                        return handler(&view.f.path, s, &h);
+                    }
+                }
+            }
+        }
+    }
+    let func = within?;
+    // 3. a local variable: the next registration of the same function
+    let next = sites
+        .iter()
+        .filter(|s| s.byte > tool.end && s.end <= func.span.1 && is_reg(&s.callee))
+        .find(|s| reg_parts(s).is_some_and(|(t, _)| !matches!(&t, Value::Call { callee, .. } if callee.last_segment().is_some_and(is_ctor))));
+    if let Some(s) = next {
+        let (_, h) = reg_parts(s)?;
+        return handler(&f.path, s, &h);
+    }
+    // 4. the function builds this one tool and its handler
+    let in_func = |s: &&Site| func.span.0 <= s.byte && s.end <= func.span.1;
+    let ctors = sites
+        .iter()
+        .filter(in_func)
+        .filter(|s| is_ctor(&s.callee))
+        .filter(|s| {
+            !sites
+                .iter()
+                .any(|o| is_ctor(&o.callee) && o.byte < s.byte && s.end <= o.end)
+        })
+        .count();
+    let regs = sites
+        .iter()
+        .filter(in_func)
+        .any(|s| is_reg(&s.callee) || s.callee.ends_with("ServerTool"));
+    (ctors == 1 && !regs).then(|| Handler::Span {
+        file: f.path.clone(),
+        span: func.span,
+    })
+}
+
+/// A handler value: a function literal, a function or method by name, a handler wrapped by a
+/// call (`mcp.NewTypedToolHandler(h)`, `withAuth(h)`), or a factory call (`makeHandler(db)`).
+fn go_handler_value(pkg: &Package, file: &str, line: u32, v: &Value) -> Option<Handler> {
+    let named = |n: &str| pkg.fns.contains_key(n.rsplit('.').next().unwrap_or(n));
+    match v {
+        Value::Func(func) if func.span != (0, 0) => Some(Handler::Span {
+            file: file.to_string(),
+            span: func.span,
+        }),
+        Value::Ident(n) => Some(Handler::Name {
+            file: file.to_string(),
+            name: n.clone(),
+            line,
+        }),
+        Value::Call { callee, args, .. } => match (args.first(), callee.last_segment()) {
+            (Some(w @ Value::Func(_)), _) => go_handler_value(pkg, file, line, w),
+            (Some(w @ Value::Ident(n)), _) if named(n) => go_handler_value(pkg, file, line, w),
+            (_, Some(c)) if named(c) => Some(Handler::Name {
+                file: file.to_string(),
+                name: c.to_string(),
+                line,
+            }),
+            (Some(w @ Value::Call { .. }), _) => go_handler_value(pkg, file, line, w),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_compile() {
+        for lang in [Lang::TypeScript, Lang::Python, Lang::Rust, Lang::Go] {
+            let (name, text) = tables_source(lang);
+            compile_table(name, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn callee_patterns() {
+        assert!(callee_matches("fs.writeFile", "fs.writeFile"));
+        assert!(callee_matches(
+            "promises.writeFile",
+            "fs.promises.writeFile"
+        ));
+        assert!(!callee_matches("exec", "re.exec"));
+        assert!(callee_matches("exec", "exec"));
+        assert!(callee_matches("*.insertOne", "db.users.insertOne"));
+        assert!(!callee_matches("*.insertOne", "insertOne"));
+        assert!(callee_matches("*.put_*", "s3.put_object"));
+        assert!(!callee_matches("fs.writeFile", "myfs.writeFile"));
+        assert!(callee_matches(
+            "*StdioServerTransport",
+            "FilteredStdioServerTransport"
+        ));
+        assert!(callee_matches(
+            "*StdioServerTransport",
+            "sdk.StdioServerTransport"
+        ));
+        assert!(!callee_matches(
+            "*StdioServerTransport",
+            "StdioClientTransport"
+        ));
+        assert!(is_query_url(
+            "https://almsearch.dev.azure.com/org/_apis/search/codesearchresults?x=1"
+        ));
+        assert!(!is_query_url("https://api.example.com/v1/issues?search=x"));
+    }
+
+    #[test]
+    fn secrets() {
+        assert_eq!(
+            secret_kind(None, "ghp_abcdefghijklmnopqrstuvwxyz0123456789").as_deref(),
+            Some("github-token")
+        );
+        assert_eq!(
+            secret_kind(Some("API_KEY"), "q9X2mP7vL4kR8sT1wZ6yB3nC5"),
+            Some("high-entropy".into())
+        );
+        assert_eq!(
+            secret_kind(Some("API_KEY"), "your-api-key-here-please"),
+            None
+        );
+        assert_eq!(secret_kind(Some("name"), "q9X2mP7vL4kR8sT1wZ6yB3nC5"), None);
+        assert_eq!(
+            secret_kind(Some("AUTH_SERVER_URL"), "https://clerk7.example.com/x9Yq2"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("tokenEnvVar"), "GRAFANA_SERVICE_ACCOUNT_TOKEN"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("TokenTypeJWT"), "urn:ietf:params:oauth:token-type:jwt"),
+            None
+        );
+        assert_eq!(
+            secret_kind(
+                Some("authEndpoint"),
+                "/.well-known/oauth-authorization-server"
+            ),
+            None
+        );
+        assert!(
+            is_secret_name("GITHUB_TOKEN")
+                && is_secret_name("db_password")
+                && !is_secret_name("LOG_LEVEL")
+        );
+        assert_eq!(
+            host_of("https://api.example.com:8443/v1?q=1").as_deref(),
+            Some("api.example.com")
+        );
+        assert_eq!(host_of("https://${HOST}/x"), None);
+        assert_eq!(
+            host_of("https://api.example.com${path}").as_deref(),
+            Some("api.example.com")
+        );
+        assert_eq!(host_of("https://api-{region}.example.com/x"), None);
+        assert_eq!(fingerprint("x").len(), 12);
+    }
+
+    #[test]
+    fn go_addresses_and_versions() {
+        let pkg = Package::new(&[]);
+        let call = |c: &str, args: Vec<Value>| Value::Call {
+            callee: Box::new(Value::Ident(c.into())),
+            args,
+            kwargs: vec![],
+        };
+        let addr = |v: Value| addr_value(&v, &pkg);
+        assert_eq!(addr(Value::Str(":8080".into())).as_deref(), Some("*:8080"));
+        assert_eq!(
+            addr(Value::Str("127.0.0.1:8080".into())).as_deref(),
+            Some("127.0.0.1:8080")
+        );
+        assert_eq!(
+            addr(Value::Expr("\":\" + port".into())).as_deref(),
+            Some("*:?")
+        );
+        assert_eq!(
+            addr(Value::Expr("\"localhost:\" + os.Getenv(\"PORT\")".into())).as_deref(),
+            Some("localhost:${PORT}")
+        );
+        assert_eq!(
+            addr(call("fmt.Sprintf", vec![Value::Str(":%d".into())])).as_deref(),
+            Some("*:?")
+        );
+        assert_eq!(
+            addr(call("fmt.Sprintf", vec![Value::Str("%s:%d".into())])),
+            None
+        );
+        assert_eq!(
+            addr(call("os.Getenv", vec![Value::Str("ADDR".into())])).as_deref(),
+            Some("env:ADDR")
+        );
+        assert_eq!(
+            addr(call(
+                "flag.String",
+                vec![Value::Str("addr".into()), Value::Str(":9000".into())]
+            ))
+            .as_deref(),
+            Some("*:9000")
+        );
+        assert!(version_below(Some("v0.55.0"), (0, 56, 0)));
+        assert!(!version_below(Some("v0.56.0"), (0, 56, 0)));
+        assert!(!version_below(Some("v1.6.0"), (1, 4, 0)));
+        assert!(version_below(Some("1.3"), (1, 4, 0)));
+        assert!(!version_below(None, (1, 4, 0)));
+        assert_eq!(
+            sdk_default_rebinding("mark3labs/mcp-go", None, Some("v0.40.0")),
+            "sdk-default-off"
+        );
+        assert_eq!(
+            sdk_default_rebinding("mark3labs/mcp-go", None, None),
+            "sdk-default-on"
+        );
+    }
+}
