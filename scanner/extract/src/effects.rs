@@ -1152,9 +1152,11 @@ fn http_call_at<'s>(
             .get(at)
             .or_else(|| site.kwargs.iter().find(|(n, _)| n == "url").map(|(_, v)| v));
         let url = arg.and_then(|a| url_of(a, pkg));
-        let client = recv_re
-            .as_ref()
-            .is_some_and(|re| re.is_match(callee.rsplit_once('.').map(|(a, _)| a).unwrap_or("")));
+        // (a request names its URL: `OnceLock::get()` on a static client is no request)
+        let client = arg.is_some()
+            && recv_re.as_ref().is_some_and(|re| {
+                re.is_match(callee.rsplit_once('.').map(|(a, _)| a).unwrap_or(""))
+            });
         if !client && ((r.url_like && url.is_none()) || (!r.url_like && recv_re.is_some())) {
             continue;
         }
@@ -2680,6 +2682,54 @@ fn go_handler_value(pkg: &Package, file: &str, line: u32, v: &Value) -> Option<H
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rust_paths_and_helpers() {
+        assert_eq!(dotted("sqlx::query_as::"), "sqlx.query_as");
+        assert_eq!(dotted("s.parse::().ok"), "s.parse().ok");
+        // which package functions a Rust call can reach
+        assert!(rust_callable("helper", None, None));
+        assert!(!rust_callable("drop", Some("Guard"), None));
+        assert!(rust_callable("Command::new", Some("Command"), None));
+        assert!(!rust_callable("Command::new", Some("OpsHub"), None));
+        assert!(rust_callable("storage::prune", None, None));
+        assert!(rust_callable(
+            "self.query_internal",
+            Some("Svc"),
+            Some("Svc")
+        ));
+        assert!(!rust_callable(
+            "self.cloud.create_instance",
+            Some("Svc"),
+            Some("Svc")
+        ));
+        assert!(rust_callable(
+            "self.cloud.create_instance",
+            Some("CloudClient"),
+            Some("Svc")
+        ));
+        assert!(rust_followable("self.cloud.pause") && !rust_followable("params.insert"));
+        // format! text with constants filled in
+        let pkg = Package::new(&[]);
+        assert_eq!(
+            rust_format(r#"format!("https://api.example.com/{}/x?q={q}", id)"#, &pkg).as_deref(),
+            Some("https://api.example.com/{id}/x?q={q}")
+        );
+        assert_eq!(
+            rust_addr(&Value::Expr(r#"format!("0.0.0.0:{}", port)"#.into()), &pkg).as_deref(),
+            Some("0.0.0.0:?")
+        );
+        let tuple = Value::Array(vec![
+            Value::Array(
+                ["127", "0", "0", "1"]
+                    .iter()
+                    .map(|n| Value::Num(n.to_string()))
+                    .collect(),
+            ),
+            Value::Num("8080".into()),
+        ]);
+        assert_eq!(rust_addr(&tuple, &pkg).as_deref(), Some("127.0.0.1:8080"));
+    }
 
     #[test]
     fn tables_compile() {

@@ -18,7 +18,7 @@ const SEARCH_KEY_VAR = "SEARCH_API_KEY";
 export const searchKey = process.env[SEARCH_KEY_VAR];
 export const DOCS_BASE = process.env.DOCS_URL || "https://docs.example.com/api";
 // an address, not a secret, though its name says "auth"
-export const DEFAULT_AUTH_SERVER_URL = "https://login2.example.com/tenant/7f3a9c";
+export const DEFAULT_AUTH_SERVER_URL = "https://login2.acmecorp.io/tenant/7f3a9c";
 export const AUTH_BASE = (process.env.AUTH_URL || "https://auth.example.com/").replace(/\/+$/, "");
 
 export const config = {
