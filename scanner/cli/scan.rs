@@ -43,7 +43,23 @@ struct Processed {
     candidate: bool,
 }
 
+/// Phase timings on stderr when MCPSWEEP_TIMINGS is set (for profiling; not an output).
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn new() -> Timer {
+        Timer(std::env::var_os("MCPSWEEP_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+    fn lap(&mut self, what: &str) {
+        if let Some(t) = self.0 {
+            eprintln!("mcpsweep: {what}: {:.3}s", t.elapsed().as_secs_f64());
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
+}
+
 pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> {
+    let mut timer = Timer::new();
     let filters = Filters::new(&args.include, &args.exclude, !args.no_default_excludes)?;
     let limits = Limits {
         parse_timeout: Duration::from_secs(args.parse_timeout.max(1)),
@@ -74,6 +90,7 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     let mut docker_dirs = clientconfig::link::DockerDirs::new();
 
     for (label, path) in roots {
+        timer.lap("setup");
         let walked = match discover::walk(path, &filters) {
             Ok(w) => w,
             Err(e) => {
@@ -129,6 +146,7 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         } else {
             ProgressBar::hidden()
         };
+        timer.lap("walk");
         let processed: Vec<Processed> = walked
             .files
             .par_iter()
@@ -139,6 +157,7 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             })
             .collect();
         bar.finish_and_clear();
+        timer.lap("read + prefilter + extract");
 
         let mut sources = Vec::new();
         let mut manifests = Vec::new();
@@ -190,6 +209,17 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         // package's registrations use (name constants, enums, schema structs), and the JS/TS
         // modules those files import (tool modules behind a barrel file).
         let mut searched = Searched::default();
+        // each marker-less file's package, computed once for all rounds
+        let others: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)> = {
+            let packages = mcpsweep_extract::assemble::Packages::new(&manifests);
+            others
+                .into_par_iter()
+                .map(|(rel, lang)| {
+                    let key = packages.key(&rel, lang);
+                    (rel, lang, key)
+                })
+                .collect()
+        };
         for _round in 0..4 {
             let extra = symbol_files(
                 path,
@@ -213,13 +243,16 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             }
         }
         sources.sort_by(|a, b| a.path.cmp(&b.path));
+        timer.lap("second pass");
         let assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
+        timer.lap("assemble + effects");
         inv.servers.extend(assembled.servers);
         inv.coverage.unresolved.extend(assembled.unresolved);
     }
     inv.configs
         .sort_by(|a, b| (&a.root, &a.file).cmp(&(&b.root, &b.file)));
     clientconfig::link::link(&mut inv.configs, &mut inv.servers, &docker_dirs);
+    timer.lap("link configs");
     inv.coverage.skipped = skipped
         .into_iter()
         .map(|(reason, count)| SkipCount { reason, count })
@@ -249,7 +282,7 @@ fn symbol_files(
     root: &Path,
     sources: &[SourceFile],
     manifests: &[Manifest],
-    others: &[(String, Lang)],
+    others: &[(String, Lang, mcpsweep_extract::assemble::PackageKey)],
     limits: &Limits,
     max: u64,
     searched: &mut Searched,
@@ -322,17 +355,20 @@ fn symbol_files(
         .collect();
     let mut out: Vec<_> = others
         .par_iter()
-        .filter_map(|(rel, lang)| {
+        .filter_map(|(rel, lang, key)| {
+            let m = matchers.get(key);
+            let js = matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+            // cheap checks first: most files are in no package the pass looks into
+            if m.is_none() && !(js && relevant.contains(key)) && modules.is_empty() {
+                return None;
+            }
             if parsed.contains(rel.as_str()) {
                 return None;
             }
             let imported = modules.contains(rel);
-            let key = packages.key(rel, *lang);
-            let m = matchers.get(&key);
-            let js = matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
             let w = wrapper_calls
                 .as_ref()
-                .filter(|_| js && relevant.contains(&key));
+                .filter(|_| js && relevant.contains(key));
             if m.is_none() && !imported && w.is_none() {
                 return None;
             }

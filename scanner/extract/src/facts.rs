@@ -306,7 +306,7 @@ fn extract_at(
                         Value::Call { args, kwargs, .. } => (args, kwargs),
                         _ => (Vec::new(), Vec::new()),
                     },
-                    Some(a) => ev.args(a, 0),
+                    Some(a) => ev.args(a, crate::value::SITE_ARGS_DEPTH),
                     None => (Vec::new(), Vec::new()),
                 };
                 args.truncate(3);

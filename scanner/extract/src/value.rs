@@ -13,6 +13,9 @@ use tree_sitter::Node;
 
 /// Depth bound for evaluation: deeper expressions become [`Value::Expr`].
 const MAX_DEPTH: usize = 48;
+/// Start depth for call-site arguments: they are evaluated at most this many levels deep
+/// (enough for `{ method: "POST" }`, kwargs and URL templates), not whole nested literals.
+pub const SITE_ARGS_DEPTH: usize = MAX_DEPTH - 6;
 /// Longest expression text kept for [`Value::Expr`] and dynamic names.
 const MAX_TEXT: usize = 160;
 /// Most elements kept per array/object (hostile files can hold millions).
