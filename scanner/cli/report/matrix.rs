@@ -41,7 +41,8 @@ fn join_distinct<'a>(items: impl Iterator<Item = &'a str>) -> String {
     seen.join(" ")
 }
 
-fn env_names(vars: &[EnvVar]) -> String {
+/// Distinct variable names, secret-like ones marked `*`.
+pub fn env_names(vars: &[EnvVar]) -> String {
     let names: Vec<String> = vars
         .iter()
         .map(|v| {

@@ -44,19 +44,7 @@ pub fn render(inv: &Inventory) -> String {
             let _ = writeln!(o, "  auth {}", a.kind);
         }
         if !s.env_vars.is_empty() {
-            let mut names: Vec<String> = s
-                .env_vars
-                .iter()
-                .map(|v| {
-                    if v.secret_like {
-                        format!("{}*", v.name)
-                    } else {
-                        v.name.clone()
-                    }
-                })
-                .collect();
-            names.dedup();
-            let _ = writeln!(o, "  reads env {}", names.join(" "));
+            let _ = writeln!(o, "  reads env {}", super::matrix::env_names(&s.env_vars));
         }
         let mut hosts: Vec<&str> = s
             .endpoints
