@@ -263,16 +263,7 @@ fn expand_loops(
     };
     let Some((l, rest)) = loops.split_first() else {
         if !bound.is_empty() {
-            // the element's values in place: a dynamic name reads as the list wrote it
-            let mut reg = reg.clone();
-            let sub = |v: &Value| crate::jswrap::subst(v, &bound, 0);
-            reg.args = reg.args.iter().map(sub).collect();
-            reg.items = reg.items.iter().map(sub).collect();
-            reg.kwargs = reg
-                .kwargs
-                .iter()
-                .map(|(k, v)| (k.clone(), sub(v)))
-                .collect();
+            let reg = crate::jswrap::with_bound(reg, &bound);
             let res = interpret(&reg, &scoped);
             out.drafts.extend(res.drafts);
             out.unresolved.extend(res.unresolved);
@@ -707,17 +698,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     opaque.extend(l.key.iter().cloned());
                     opaque.extend(l.fields.iter().map(|(_, x)| x.clone()));
                 }
-                // the template with the call's arguments in place (a dynamic name reads as
-                // the caller wrote it)
-                let mut reg = e.reg.clone();
-                let sub = |v: &Value| crate::jswrap::subst(v, &e.bound, 0);
-                reg.args = reg.args.iter().map(sub).collect();
-                reg.items = reg.items.iter().map(sub).collect();
-                reg.kwargs = reg
-                    .kwargs
-                    .iter()
-                    .map(|(k, v)| (k.clone(), sub(v)))
-                    .collect();
+                let reg = crate::jswrap::with_bound(&e.reg, &e.bound);
                 let mut res = crate::interpret::Interpreted::default();
                 expand_loops(
                     &reg,

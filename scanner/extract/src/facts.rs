@@ -828,14 +828,7 @@ fn go_struct_fields(ev: &Eval, node: Node) -> Value {
             if optional {
                 kwargs.push(("optional".into(), Value::Bool(true)));
             }
-            out.push((
-                name,
-                Value::Call {
-                    callee: Box::new(Value::Ident("field".into())),
-                    args: Vec::new(),
-                    kwargs,
-                },
-            ));
+            out.push((name, Value::field(kwargs)));
         }
     }
     Value::Object(out)
@@ -1896,14 +1889,7 @@ fn rust_struct_fields(ev: &Eval, body: Node) -> Value {
                     if serde_kw(&attrs, "flatten").is_some() {
                         kwargs.push(("flatten".into(), Value::Bool(true)));
                     }
-                    fields.push((
-                        name,
-                        Value::Call {
-                            callee: Box::new(Value::Ident("field".into())),
-                            args: Vec::new(),
-                            kwargs,
-                        },
-                    ));
+                    fields.push((name, Value::field(kwargs)));
                 }
                 docs.clear();
                 attrs.clear();

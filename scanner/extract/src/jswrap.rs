@@ -57,30 +57,12 @@ fn param_names(f: &JsFn) -> Vec<&str> {
     out
 }
 
-/// Identifier heads in a value.
-fn heads(v: &Value, out: &mut Vec<String>, depth: usize) {
-    if depth > 10 {
-        return;
-    }
-    match v {
-        Value::Ident(p) => out.push(p.split('.').next().unwrap_or(p).to_string()),
-        Value::Member(b, _) | Value::Spread(b) => heads(b, out, depth + 1),
-        Value::Array(items) => items.iter().for_each(|i| heads(i, out, depth + 1)),
-        Value::Object(pairs) => pairs.iter().for_each(|(_, i)| heads(i, out, depth + 1)),
-        Value::Call { args, kwargs, .. } => args
-            .iter()
-            .chain(kwargs.iter().map(|(_, v)| v))
-            .for_each(|i| heads(i, out, depth + 1)),
-        _ => {}
-    }
-}
-
 fn mentions(v: &Value, names: &[&str]) -> bool {
     if let Some((name, _)) = default_name(v) {
         return names.contains(&name);
     }
     let mut hs = Vec::new();
-    heads(v, &mut hs, 0);
+    v.heads(false, &mut hs);
     hs.iter().any(|h| names.contains(&h.as_str()))
 }
 
@@ -121,6 +103,21 @@ fn naming_values(reg: &RegFact) -> Vec<&Value> {
         out.extend(reg.loops.iter().map(|l| &l.iter));
     }
     out
+}
+
+/// A registration with the bound names in place in its arguments and list items (a dynamic
+/// name then reads as the caller or the list wrote it).
+pub fn with_bound(reg: &crate::facts::RegFact, b: &[(String, Value)]) -> crate::facts::RegFact {
+    let mut reg = reg.clone();
+    let sub = |v: &Value| subst(v, b, 0);
+    reg.args = reg.args.iter().map(sub).collect();
+    reg.items = reg.items.iter().map(sub).collect();
+    reg.kwargs = reg
+        .kwargs
+        .iter()
+        .map(|(k, v)| (k.clone(), sub(v)))
+        .collect();
+    reg
 }
 
 /// Replace identifiers bound in `b` (`p`, `p.x.y`) by their values.

@@ -371,12 +371,12 @@ fn used_names(f: &SourceFile) -> HashSet<String> {
             .chain(r.items.iter())
             .chain(r.loops.iter().map(|l| &l.iter))
         {
-            heads(v, &mut work, 0);
+            v.heads(true, &mut work);
         }
     }
     for s in &f.facts.servers {
         for v in s.args.iter().chain(s.kwargs.iter().map(|(_, v)| v)) {
-            heads(v, &mut work, 0);
+            v.heads(true, &mut work);
         }
     }
     let mut seen = HashSet::new();
@@ -386,35 +386,11 @@ fn used_names(f: &SourceFile) -> HashSet<String> {
         }
         for (k, v) in &f.facts.symbols {
             if *k == n {
-                heads(v, &mut work, 0);
+                v.heads(true, &mut work);
             }
         }
     }
     seen
-}
-
-/// Identifier heads in a value, callees included (`ALL.filter(...)` uses `ALL`).
-fn heads(v: &Value, out: &mut Vec<String>, depth: usize) {
-    if depth > 8 {
-        return;
-    }
-    match v {
-        Value::Ident(p) => out.push(p.split('.').next().unwrap_or(p).to_string()),
-        Value::Member(b, _) | Value::Spread(b) => heads(b, out, depth + 1),
-        Value::Array(items) => items.iter().for_each(|i| heads(i, out, depth + 1)),
-        Value::Object(pairs) => pairs.iter().for_each(|(_, i)| heads(i, out, depth + 1)),
-        Value::Call {
-            callee,
-            args,
-            kwargs,
-        } => {
-            heads(callee, out, depth + 1);
-            args.iter()
-                .chain(kwargs.iter().map(|(_, v)| v))
-                .for_each(|i| heads(i, out, depth + 1))
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]

@@ -149,6 +149,52 @@ impl Value {
         }
     }
 
+    /// A struct field as the extractors record it (Rust, Go and Python class fields):
+    /// `field(type=..., description=..., rename=..., optional=...)`.
+    pub fn field(kwargs: Vec<(String, Value)>) -> Value {
+        Value::Call {
+            callee: Box::new(Value::Ident("field".into())),
+            args: Vec::new(),
+            kwargs,
+        }
+    }
+
+    /// The identifier heads a value mentions (`a` of `a.b.c`), in arguments, members,
+    /// elements and object values; with `callees`, the heads of called paths too
+    /// (`ALL.filter(...)` uses `ALL`).
+    pub fn heads(&self, callees: bool, out: &mut Vec<String>) {
+        self.heads_at(callees, out, 0)
+    }
+
+    fn heads_at(&self, callees: bool, out: &mut Vec<String>, depth: usize) {
+        if depth > 10 {
+            return;
+        }
+        match self {
+            Value::Ident(p) => out.push(p.split('.').next().unwrap_or(p).to_string()),
+            Value::Member(b, _) | Value::Spread(b) => b.heads_at(callees, out, depth + 1),
+            Value::Array(items) => items
+                .iter()
+                .for_each(|i| i.heads_at(callees, out, depth + 1)),
+            Value::Object(pairs) => pairs
+                .iter()
+                .for_each(|(_, i)| i.heads_at(callees, out, depth + 1)),
+            Value::Call {
+                callee,
+                args,
+                kwargs,
+            } => {
+                if callees {
+                    callee.heads_at(callees, out, depth + 1);
+                }
+                args.iter()
+                    .chain(kwargs.iter().map(|(_, v)| v))
+                    .for_each(|i| i.heads_at(callees, out, depth + 1))
+            }
+            _ => {}
+        }
+    }
+
     /// Short source-like rendering, for dynamic names and diagnostics.
     pub fn text(&self) -> String {
         let s = match self {
@@ -910,14 +956,7 @@ impl<'s> Eval<'s> {
                 kwargs.push(("rename".into(), Value::Str(a)));
             }
             kwargs.push(("optional".into(), Value::Bool(optional)));
-            fields.push((
-                name,
-                Value::Call {
-                    callee: Box::new(Value::Ident("field".into())),
-                    args: Vec::new(),
-                    kwargs,
-                },
-            ));
+            fields.push((name, Value::field(kwargs)));
         }
         Value::Object(fields)
     }
