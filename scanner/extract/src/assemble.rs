@@ -1049,6 +1049,8 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     env_vars: vec![],
                     endpoints: vec![],
                     secrets: vec![],
+                    flows: vec![],
+                    observations: vec![],
                     launched_by: vec![],
                     published_by: vec![],
                 };
@@ -1885,6 +1887,8 @@ fn new_server(
         env_vars: vec![],
         endpoints: vec![],
         secrets: vec![],
+        flows: vec![],
+        observations: vec![],
         launched_by: vec![],
         published_by: vec![],
     }
@@ -2026,6 +2030,7 @@ fn add_draft(
                 mutates_evidence: vec![],
                 effects: vec![],
                 annotation_conflict: None,
+                flows: vec![],
                 env_vars: vec![],
                 endpoints: vec![],
             })

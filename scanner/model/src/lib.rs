@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the inventory JSON contract. Bump the minor for additions, the major for
 /// removals or renames.
-pub const SCHEMA_VERSION: &str = "1.2.0";
+pub const SCHEMA_VERSION: &str = "1.3.0";
 
 /// The whole result of one scan.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -96,6 +96,14 @@ pub struct Server {
     pub endpoints: Vec<Endpoint>,
     /// Secrets written into the server's source (never the value).
     pub secrets: Vec<HardcodedSecret>,
+    /// Data flows found in the server's package outside tool handlers (an inbound token
+    /// forwarded downstream, OAuth metadata opened as a URL...).
+    #[serde(default)]
+    pub flows: Vec<Flow>,
+    /// Code patterns found in the server's package that audit rules read (a path checked by
+    /// string prefix, a token verified without audience, TLS verification turned off...).
+    #[serde(default)]
+    pub observations: Vec<Observation>,
     /// Client configs in the scanned roots whose entries launch this server.
     pub launched_by: Vec<ConfigRef>,
     /// Manifests that publish this server (registry server.json, smithery.yaml, MCPB,
@@ -152,6 +160,10 @@ pub struct Tool {
     /// Set when the found effects contradict a declared annotation (e.g. `readOnlyHint: true`
     /// on a tool that writes files): both are kept, and this says how they disagree.
     pub annotation_conflict: Option<String>,
+    /// Flows from the tool's arguments (or secrets it reads) to sinks in its handler and the
+    /// same-package helpers it calls.
+    #[serde(default)]
+    pub flows: Vec<Flow>,
     /// Environment variables read in the handler and its helpers.
     pub env_vars: Vec<EnvVar>,
     /// Downstream endpoints called from the handler and its helpers.
@@ -203,6 +215,47 @@ pub struct Evidence {
     pub detail: String,
     /// What it points to: true = mutates, false = read-only.
     pub mutates: bool,
+}
+
+/// A value that reaches a sink: a tool argument passed (directly or through assignments and
+/// same-package helpers) to a shell, a file path, an HTTP client, a SQL string...
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// Where the value comes from: `tool-arg` (a tool parameter), `secret-env` (a secret-like
+    /// environment variable), `inbound-auth` (the caller's Authorization header or SDK auth
+    /// info), `oauth-metadata` (fields of fetched OAuth discovery metadata), `tool-request`
+    /// (the whole request or arguments object).
+    pub source: String,
+    /// The parameter or variable at the source (`command`, `args.path`, `GITHUB_TOKEN`).
+    pub name: String,
+    /// The sink class: `shell`, `argv`, `eval`, `fs-read`, `fs-write`, `fs-delete`, `http-url`,
+    /// `http-header`, `sql`, `log`, `result`, `url-open`, `template`, `deserialize`.
+    pub sink: String,
+    /// The sink call as written, e.g. `child_process.exec`, `subprocess.run(shell=True)`.
+    pub callee: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    /// The helper the sink is in, when not the handler itself (`a > b` for a chain).
+    pub via: Option<String>,
+    /// A recognised sanitiser the value passed through on the way (`shlex.quote`,
+    /// `path.resolve+startsWith`...): the flow is kept for the record, rules skip it.
+    pub sanitizer: Option<String>,
+}
+
+/// A code pattern an audit rule reads, found by the grammars' pattern queries.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// What was seen: `prefix-containment`, `jwt-no-audience`, `tls-verify-off`,
+    /// `cors-wildcard`, `log-request`... (the vocabulary is in grammars/README.md).
+    pub kind: String,
+    /// The code as written (truncated), never a secret value.
+    pub detail: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
 }
 
 /// A side effect reached from a tool's handler.
@@ -335,6 +388,22 @@ pub struct Config {
     pub servers: Vec<ConfigServer>,
     /// Input variables the client prompts for (VS Code `inputs`, MCPB `user_config`).
     pub inputs: Vec<ConfigInput>,
+    /// Settings of the file that change what the client trusts or runs
+    /// (`enableAllProjectMcpServers`, `chat.tools.autoApprove`, hooks, model API base URLs).
+    #[serde(default)]
+    pub settings: Vec<ConfigSetting>,
+}
+
+/// One trust- or launch-relevant setting of a client config. Secret values are redacted.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigSetting {
+    /// The key path as written, e.g. `enableAllProjectMcpServers`, `chat.tools.autoApprove`,
+    /// `hooks.PreToolUse`, `env.ANTHROPIC_BASE_URL`.
+    pub key: String,
+    /// The value as compact JSON text (redacted when secret-like).
+    pub value: String,
+    pub line: u32,
 }
 
 /// One server entry of a config or manifest.
@@ -374,6 +443,9 @@ pub struct ConfigServer {
     /// Ids of the servers in the inventory this entry launches or publishes. Empty for a
     /// client entry: an external server (code not in the scanned roots).
     pub links: Vec<String>,
+    /// Tools the entry pre-approves (Cline/Roo `alwaysAllow`, `autoApprove`); `*` for all.
+    #[serde(default)]
+    pub auto_approve: Vec<String>,
 }
 
 /// An environment variable or header of a config entry. The literal value is never kept.
@@ -438,14 +510,39 @@ pub struct ConfigRef {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
+    /// The rule id, e.g. `MCP-EXEC-001`.
     pub rule: String,
+    /// The rule's severity: `critical`, `high`, `medium`, `low`, `info`.
     pub severity: String,
     pub root: String,
     pub file: String,
     pub line: u32,
+    /// 1-based column (in bytes of the line) where the finding starts; 0 when only the line
+    /// is known.
+    #[serde(default)]
+    pub column: u32,
     pub message: String,
+    /// The server id the finding is about, if any.
     pub server: Option<String>,
     pub tool: Option<String>,
+    /// A stable fingerprint of rule, file and logical anchor (not the line number): the
+    /// same finding keeps it when unrelated lines move. Baselines match on it.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// Set when the finding is suppressed (inline comment or baseline). Suppressed findings
+    /// never count for `--fail-on` and are left out of the SARIF upload.
+    #[serde(default)]
+    pub suppression: Option<Suppression>,
+}
+
+/// Why a finding does not count.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    /// `inline` (an `mcpsweep: ignore[rule] reason` comment) or `baseline`.
+    pub kind: String,
+    /// The reason given in the comment, or the baseline file.
+    pub justification: String,
 }
 
 /// What was and was not analysed. A file listed in `errors` was not analysed: nothing in this

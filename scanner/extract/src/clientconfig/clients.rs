@@ -175,6 +175,7 @@ pub fn entry(name: &str, n: &Node, d: Defaults) -> Option<ConfigServer> {
         disabled,
         scope: None,
         links: Vec::new(),
+        auto_approve: Vec::new(),
     };
     if s.transport.is_none() {
         s.transport = if command.is_some() {
@@ -344,6 +345,7 @@ pub fn list(n: Option<&Node>, d: Defaults) -> Vec<ConfigServer> {
                     disabled: false,
                     scope: None,
                     links: Vec::new(),
+                    auto_approve: Vec::new(),
                 });
             }
             let name = e

@@ -23,6 +23,7 @@ fn blank(name: &str, line: u32) -> ConfigServer {
         disabled: false,
         scope: None,
         links: Vec::new(),
+        auto_approve: Vec::new(),
     }
 }
 

@@ -159,6 +159,7 @@ pub fn parse(root: &str, rel: &str, d: &Detected, bytes: &[u8]) -> Result<Option
         name: None,
         servers: Vec::new(),
         inputs: Vec::new(),
+        settings: Vec::new(),
     };
     if d.manifest {
         match d.client {
