@@ -6,4 +6,6 @@ mod common;
 mod configs;
 mod corpus;
 mod grammars;
+mod rules;
+mod sarif;
 mod walk;

@@ -20,6 +20,38 @@ pub enum Command {
     Scan(ScanArgs),
     /// Print the JSON Schema of the inventory JSON.
     Schema,
+    /// List the audit rules (built-in, plus `--rules DIR`).
+    Rules(RulesArgs),
+    /// Print one rule's documentation (Markdown).
+    Rule(RuleArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RulesArgs {
+    /// Also load the rules (`*.toml`) of this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// `text` (default), `markdown` (the README table) or `json`.
+    #[arg(long, short = 'f', default_value = "text")]
+    pub format: String,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// The rule id, e.g. MCP-EXEC-001.
+    pub id: String,
+    /// Also load the rules (`*.toml`) of this folder (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -68,12 +100,45 @@ pub struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Also load the audit rules (`*.toml`) of this folder (repeatable); a rule with the id of
+    /// a built-in one replaces it.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+
+    /// Do not run this rule (repeatable).
+    #[arg(long, value_name = "RULE")]
+    pub disable: Vec<String>,
+
+    /// Run no audit rules (inventory only).
+    #[arg(long)]
+    pub no_rules: bool,
+
+    /// Exit with code 1 when a finding at or above this severity is not suppressed.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// An earlier inventory JSON or SARIF log: findings it already holds (by fingerprint) are
+    /// marked suppressed and do not count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// SARIF analysis category (`automationDetails.id`); keep it stable.
+    #[arg(long, default_value = "mcpsweep", value_name = "NAME")]
+    pub sarif_category: String,
+
+    /// SARIF profile: `github` leaves suppressed findings out (for upload), `full` keeps them
+    /// with their justification.
+    #[arg(long, value_enum, default_value = "github")]
+    pub sarif_profile: crate::report::sarif::Profile,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Inventory JSON (see `mcpsweep schema`).
     Json,
+    /// SARIF 2.1.0 findings for GitHub code scanning.
+    Sarif,
     /// Capability matrix, one row per tool, CSV.
     Csv,
     /// Capability matrix, Markdown table.

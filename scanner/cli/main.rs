@@ -1,13 +1,16 @@
 //! mcpsweep: find every MCP server in a set of repositories and report what each can do.
 
 mod args;
+mod audit;
 mod discover;
 mod report;
 mod scan;
+mod sources;
 
 use anyhow::Context;
-use args::{Cli, Command, Format, ScanArgs};
+use args::{Cli, Command, FailOn, Format, RuleArgs, RulesArgs, ScanArgs};
 use clap::Parser;
+use mcpsweep_audit::{RuleSet, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,6 +23,8 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Scan(args) => run_scan(args),
+        Command::Rules(args) => list_rules(args),
+        Command::Rule(args) => show_rule(args),
     };
     match result {
         Ok(code) => code,
@@ -48,10 +53,24 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             .ok();
     }
     let show_progress = !args.no_progress && std::io::stderr().is_terminal();
-    let outcome = scan::run(&args, show_progress)?;
+    let rules = if args.no_rules {
+        RuleSet::default()
+    } else {
+        let mut r = load_rules(&args.rules)?;
+        r.disable(&args.disable);
+        r
+    };
+    let baseline = match &args.baseline {
+        Some(p) => Some(audit::Baseline::load(p)?),
+        None => None,
+    };
+    let mut outcome = scan::run(&args, show_progress)?;
+    let mut src = sources::Sources::new(args.max_file_size);
+    audit::run(&mut outcome.inventory, &rules, baseline.as_ref(), &mut src);
     let format = args.format.unwrap_or_else(|| match &args.output {
         Some(p) => match p.extension().and_then(|e| e.to_str()) {
             Some("csv") => Format::Csv,
+            Some("sarif") => Format::Sarif,
             Some("md") | Some("markdown") => Format::Markdown,
             Some("txt") => Format::Text,
             _ => Format::Json,
@@ -62,6 +81,15 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let inv = &outcome.inventory;
     let rendered = match format {
         Format::Json => report::json(inv),
+        Format::Sarif => report::sarif::render(
+            inv,
+            &rules,
+            &report::sarif::Options {
+                category: &args.sarif_category,
+                profile: args.sarif_profile,
+            },
+            &mut src,
+        ),
         Format::Csv => report::matrix::csv(inv),
         Format::Markdown => report::matrix::markdown(inv),
         Format::Text => report::text::render(inv),
@@ -78,11 +106,85 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     for e in inv.coverage.errors.iter().filter(|e| e.file.is_empty()) {
         eprintln!("mcpsweep: error: root {}: {}", e.root, e.reason);
     }
+    let tripped = args
+        .fail_on
+        .is_some_and(|t| mcpsweep_audit::fails(&inv.findings, severity(t)));
     Ok(if outcome.failed_roots > 0 {
         ExitCode::from(2)
+    } else if tripped {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn severity(f: FailOn) -> Severity {
+    match f {
+        FailOn::Critical => Severity::Critical,
+        FailOn::High => Severity::High,
+        FailOn::Medium => Severity::Medium,
+        FailOn::Low => Severity::Low,
+        FailOn::Info => Severity::Info,
+    }
+}
+
+/// Built-in rules plus the rules of `dirs`; a bad rule file is an operational error that
+/// names the file and position.
+fn load_rules(dirs: &[std::path::PathBuf]) -> anyhow::Result<RuleSet> {
+    let report = |errs: Vec<mcpsweep_audit::LoadError>| {
+        anyhow::anyhow!(
+            "bad rule files:\n{}",
+            errs.iter()
+                .map(|e| format!("  {e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    };
+    let mut set = RuleSet::builtin().map_err(report)?;
+    for d in dirs {
+        set.load_dir(d).map_err(report)?;
+    }
+    Ok(set)
+}
+
+fn list_rules(args: RulesArgs) -> anyhow::Result<ExitCode> {
+    let set = load_rules(&args.rules)?;
+    let out = match args.format.as_str() {
+        "markdown" | "md" => mcpsweep_audit::readme_table(&set),
+        "json" => {
+            let v: Vec<serde_json::Value> = set
+                .rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "name": r.name, "title": r.title,
+                        "severity": r.severity.as_str(), "precision": r.precision.as_str(),
+                        "cwe": r.cwe, "soc2": r.soc2, "domain": r.domain, "tags": r.sarif_tags(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&v)? + "\n"
+        }
+        "text" => set
+            .rules
+            .iter()
+            .map(|r| format!("{:<14} {:<9} {}\n", r.id, r.severity.as_str(), r.title))
+            .collect(),
+        other => anyhow::bail!("unknown rules format `{other}` (text, markdown, json)"),
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show_rule(args: RuleArgs) -> anyhow::Result<ExitCode> {
+    let set = load_rules(&args.rules)?;
+    match set.get(&args.id) {
+        Some(r) => {
+            print!("{}", r.help_markdown());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => anyhow::bail!("no rule `{}` (see `mcpsweep rules` for the list)", args.id),
+    }
 }
 
 /// Write to a temporary file beside the target, then rename over it.

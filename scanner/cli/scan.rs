@@ -512,7 +512,7 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed
     p
 }
 
-enum Loaded {
+pub(crate) enum Loaded {
     Bytes(Vec<u8>),
     TooLarge(u64),
 }
@@ -520,7 +520,7 @@ enum Loaded {
 /// Open without following a symlink (one swapped in after the walk is refused), check the
 /// size on the open handle, and read at most `limit + 1` bytes so a file that grows while
 /// being read cannot exhaust memory.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Loaded> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Loaded> {
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]

@@ -3,6 +3,7 @@
 
 pub mod configs;
 pub mod matrix;
+pub mod sarif;
 pub mod text;
 
 use mcpsweep_model::Inventory;

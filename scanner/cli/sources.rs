@@ -1,0 +1,48 @@
+//! Reading scanned files back after the audit (for inline suppressions, SARIF regions and
+//! line hashes). Same safety as the scan: paths come from the scan itself, are opened without
+//! following a symlink, and are size-limited.
+
+use crate::scan::{read_limited, Loaded};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub struct Sources {
+    limit: u64,
+    cache: HashMap<(String, String), Option<String>>,
+}
+
+impl Sources {
+    pub fn new(limit: u64) -> Sources {
+        Sources {
+            limit,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The text of `file` (relative, forward slashes) in scan root `root` (as given on the
+    /// command line), or None when it cannot be read as UTF-8 within the size limit.
+    pub fn text(&mut self, root: &str, file: &str) -> Option<&str> {
+        let key = (root.to_string(), file.to_string());
+        if !self.cache.contains_key(&key) {
+            let text = if file.is_empty() || file.split('/').any(|p| p == "..") {
+                None
+            } else {
+                let path = PathBuf::from(root).join(file);
+                match read_limited(&path, self.limit) {
+                    Ok(Loaded::Bytes(b)) => String::from_utf8(b).ok(),
+                    _ => None,
+                }
+            };
+            self.cache.insert(key.clone(), text);
+        }
+        self.cache.get(&key).and_then(|t| t.as_deref())
+    }
+
+    /// Line `n` (1-based) of a file, without its line ending.
+    pub fn line(&mut self, root: &str, file: &str, n: u32) -> Option<&str> {
+        let text = self.text(root, file)?;
+        text.split('\n')
+            .nth(n.checked_sub(1)? as usize)
+            .map(|l| l.trim_end_matches('\r'))
+    }
+}
