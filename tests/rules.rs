@@ -268,3 +268,26 @@ fn fail_on_inline_suppression_and_baseline() {
     assert_eq!(s["kind"], "inSource");
     assert_eq!(s["justification"], "internal registry, immutable tags");
 }
+
+#[test]
+fn a_bad_user_rule_is_an_operational_error_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rules = tmp.path().join("myrules");
+    std::fs::create_dir(&rules).unwrap();
+    std::fs::write(
+        rules.join("MCP-TEST-001.toml"),
+        GOOD.replace("severity = \"low\"", "severity = \"urgent\""),
+    )
+    .unwrap();
+    let run = mcpsweep(
+        tmp.path(),
+        &["scan", ".", "-f", "json", "--rules", "myrules"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("myrules/MCP-TEST-001.toml:4:")
+            && run.stderr.contains("unknown variant `urgent`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -55,6 +55,7 @@ pub fn check_sarif(text: &str, cwd: &Path) {
     let mut categories = HashSet::new();
     let cwe = regex::Regex::new(r"^external/cwe/cwe-\d+$").unwrap();
     let hash = regex::Regex::new(r"^[0-9a-f]{1,16}:[1-9]\d*$").unwrap();
+    let rule_id = regex::Regex::new(r"^MCP-[A-Z]+-\d{3}$").unwrap();
     for run in runs {
         let driver = &run["tool"]["driver"];
         assert_eq!(driver["name"], "mcpsweep", "S-08");
@@ -88,12 +89,7 @@ pub fn check_sarif(text: &str, cwd: &Path) {
         for r in rules {
             let rid = r["id"].as_str().unwrap();
             assert!(ids.insert(rid), "S-11 duplicate rule {rid}");
-            assert!(
-                regex::Regex::new(r"^MCP-[A-Z]+-\d{3}$")
-                    .unwrap()
-                    .is_match(rid),
-                "S-22"
-            );
+            assert!(rule_id.is_match(rid), "S-22");
             for k in ["shortDescription", "fullDescription"] {
                 let t = r[k]["text"].as_str().unwrap();
                 assert!(!t.is_empty() && t.chars().count() <= 1024, "S-16 {rid} {k}");
@@ -208,7 +204,7 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
+        if b[i] == b'%' && i + 2 < b.len() {
             out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
             i += 3;
         } else {

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod configs;
 mod corpus;
+mod git;
 mod grammars;
 mod rules;
 mod sarif;

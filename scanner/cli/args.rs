@@ -17,7 +17,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Scan folders for MCP servers and write the inventory or capability matrix.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// Print the JSON Schema of the inventory JSON.
     Schema,
     /// List the audit rules (built-in, plus `--rules DIR`).
@@ -56,9 +56,23 @@ pub enum FailOn {
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct ScanArgs {
-    /// Folders to scan (each is its own root). Default: the current folder.
-    #[arg(default_value = ".")]
+    /// Folders, git work trees or bare repositories to scan (each is its own root). Default:
+    /// the current folder, unless `--repos` or `--each-repo` gives the roots.
     pub paths: Vec<PathBuf>,
+
+    /// A file listing repositories to sweep: one path or git URL per line, `#` comments.
+    /// URLs are cloned (bare, depth 1, no checkout, no hooks) into `--cache`, or fetched again.
+    #[arg(long, value_name = "FILE")]
+    pub repos: Option<PathBuf>,
+
+    /// Where `--repos` keeps its clones. Default: `$XDG_CACHE_HOME/mcpsweep/repos` (or
+    /// `~/.cache/mcpsweep/repos`).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+
+    /// Every git repository under DIR (work tree or bare) is its own root (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub each_repo: Vec<PathBuf>,
 
     /// Output format. Default: `text` on a terminal, else `json`; with `-o`, from the file
     /// extension (.json, .csv, .md), else `json`.

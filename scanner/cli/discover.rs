@@ -3,7 +3,7 @@
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Folders that hold other people's code or build output, skipped unless
 /// `--no-default-excludes`.
@@ -33,7 +33,6 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 pub struct Entry {
     /// Path relative to the root, forward slashes.
     pub rel: String,
-    pub abs: PathBuf,
 }
 
 #[derive(Debug, Default)]
@@ -75,6 +74,26 @@ impl Filters {
     }
 }
 
+impl Filters {
+    /// Why a file is not scanned by the include / exclude globs, if it is not.
+    pub fn skip_reason(&self, rel: &str) -> Option<&'static str> {
+        if self.include.as_ref().is_some_and(|inc| !inc.is_match(rel)) {
+            return Some("not-included");
+        }
+        if self.exclude.as_ref().is_some_and(|exc| exc.is_match(rel)) {
+            return Some("excluded");
+        }
+        None
+    }
+
+    /// A folder the walk does not enter (`.git`, and dependency and build folders unless
+    /// `--no-default-excludes`).
+    pub fn excluded_dir(&self, rel: &str) -> bool {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        name == ".git" || (self.default_excludes && DEFAULT_EXCLUDED_DIRS.contains(&name))
+    }
+}
+
 pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
     let meta = std::fs::symlink_metadata(root)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", root.display()))?;
@@ -110,7 +129,10 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
     };
     wb.build_parallel().visit(&mut builder);
     let mut out = merged.into_inner().expect("no walker thread panicked");
-    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    {
+        use rayon::slice::ParallelSliceMut;
+        out.files.par_sort_by(|a, b| a.rel.cmp(&b.rel));
+    }
     out.errors.sort();
     Ok(out)
 }
@@ -177,28 +199,25 @@ impl ignore::ParallelVisitor for Visitor<'_> {
             return ignore::WalkState::Continue;
         }
         let rel = rel_of(self.root, entry.path());
-        if let Some(inc) = &self.filters.include {
-            if !inc.is_match(&rel) {
-                *out.skipped.entry("not-included").or_default() += 1;
-                return ignore::WalkState::Continue;
-            }
+        if let Some(reason) = self.filters.skip_reason(&rel) {
+            *out.skipped.entry(reason).or_default() += 1;
+            return ignore::WalkState::Continue;
         }
-        if let Some(exc) = &self.filters.exclude {
-            if exc.is_match(&rel) {
-                *out.skipped.entry("excluded").or_default() += 1;
-                return ignore::WalkState::Continue;
-            }
-        }
-        out.files.push(Entry {
-            rel,
-            abs: entry.into_path(),
-        });
+        out.files.push(Entry { rel });
         ignore::WalkState::Continue
     }
 }
 
 fn rel_of(root: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(root).unwrap_or(p);
+    // the common case, without an allocation per component: a UTF-8 path whose components
+    // are the parts between its slashes
+    #[cfg(unix)]
+    if let Some(s) = rel.to_str() {
+        if s.split('/').all(|c| !c.is_empty() && c != ".") {
+            return s.to_string();
+        }
+    }
     let s: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -237,6 +256,18 @@ pub fn is_test_path(rel: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_test_path;
+
+    #[test]
+    fn relative_paths() {
+        use super::rel_of;
+        use std::path::Path;
+        let root = Path::new("/r/x");
+        assert_eq!(rel_of(root, Path::new("/r/x/a/b.ts")), "a/b.ts");
+        assert_eq!(rel_of(root, Path::new("/r/x/b.ts")), "b.ts");
+        // not the plain case: the components, joined
+        assert_eq!(rel_of(root, Path::new("/r/x/a//./b.ts")), "a/b.ts");
+        assert_eq!(rel_of(root, Path::new("/r/x")), "");
+    }
 
     #[test]
     fn test_paths() {

@@ -3,6 +3,7 @@
 mod args;
 mod audit;
 mod discover;
+mod repo;
 mod report;
 mod scan;
 mod sources;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
             print!("{}", report::schema());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Scan(args) => run_scan(args),
+        Command::Scan(args) => run_scan(*args),
         Command::Rules(args) => list_rules(args),
         Command::Rule(args) => show_rule(args),
     };
@@ -65,7 +66,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mut outcome = scan::run(&args, show_progress)?;
-    let mut src = sources::Sources::new(args.max_file_size);
+    let mut src = sources::Sources::new(args.max_file_size, &outcome.readers);
     audit::run(&mut outcome.inventory, &rules, baseline.as_ref(), &mut src);
     let format = args.format.unwrap_or_else(|| match &args.output {
         Some(p) => match p.extension().and_then(|e| e.to_str()) {
@@ -102,6 +103,13 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             out.write_all(rendered.as_bytes())?;
             out.flush()?;
         }
+    }
+    if format == Format::Sarif && inv.roots.len() > 20 {
+        eprintln!(
+            "mcpsweep: warning: {} roots make {} SARIF runs; GitHub accepts at most 20 per upload and one repository per upload: scan each repository on its own for code scanning",
+            inv.roots.len(),
+            inv.roots.len()
+        );
     }
     for e in inv.coverage.errors.iter().filter(|e| e.file.is_empty()) {
         eprintln!("mcpsweep: error: root {}: {}", e.root, e.reason);

@@ -18,6 +18,8 @@ use std::time::Duration;
 
 pub struct ScanOutcome {
     pub inventory: Inventory,
+    /// How to read each root's files again (suppression comments, SARIF regions).
+    pub readers: BTreeMap<String, crate::repo::OwnedReader>,
     /// Roots that could not be scanned at all.
     pub failed_roots: usize,
 }
@@ -28,7 +30,10 @@ enum FileOutcome {
     NotCandidate(Option<Lang>),
     Skipped(&'static str),
     Error(String),
-    Facts(Lang, mcpsweep_extract::FileFacts),
+    /// (boxed: the facts are large and most files have none)
+    Facts(Lang, Box<mcpsweep_extract::FileFacts>),
+    /// A file with an SDK marker, read and waiting for extraction.
+    Candidate(Lang, Vec<u8>),
     Manifest(Manifest),
 }
 
@@ -64,13 +69,8 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     let limits = Limits {
         parse_timeout: Duration::from_secs(args.parse_timeout.max(1)),
     };
-    let mut roots: Vec<(String, &Path)> = args
-        .paths
-        .iter()
-        .map(|p| (display_root(p), p.as_path()))
-        .collect();
-    roots.sort_by(|a, b| a.0.cmp(&b.0));
-    roots.dedup_by(|a, b| a.0 == b.0);
+    let roots = crate::repo::resolve_roots(args)?;
+    let mut readers: BTreeMap<String, crate::repo::OwnedReader> = BTreeMap::new();
 
     let mut inv = Inventory {
         schema_version: SCHEMA_VERSION.into(),
@@ -89,9 +89,21 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     // folders holding a Dockerfile, for linking container images to servers
     let mut docker_dirs = clientconfig::link::DockerDirs::new();
 
-    for (label, path) in roots {
+    for crate::repo::RootSpec { label, path } in roots {
         timer.lap("setup");
-        let walked = match discover::walk(path, &filters) {
+        // a folder or work tree is walked on disk; a bare repository is read from HEAD's tree
+        let source = path
+            .map_err(anyhow::Error::msg)
+            .and_then(|p| crate::repo::open_root(&p, &filters).map(|r| (p, r)));
+        let walked = match source {
+            Ok((p, (walked, commit, owned))) => {
+                readers.insert(label.clone(), owned);
+                let _ = p;
+                Ok((walked, commit))
+            }
+            Err(e) => Err(e),
+        };
+        let (walked, commit) = match walked {
             Ok(w) => w,
             Err(e) => {
                 failed_roots += 1;
@@ -103,14 +115,15 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
                 inv.coverage.errors.push(CoverageError {
                     root: label,
                     file: String::new(),
-                    reason: e.to_string(),
+                    reason: format!("{e:#}"),
                 });
                 continue;
             }
         };
+        let reader = readers[&label].reader();
         inv.roots.push(Root {
             path: label.clone(),
-            commit: None,
+            commit,
             status: "ok".into(),
         });
         for (reason, n) in &walked.skipped {
@@ -147,17 +160,29 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
             ProgressBar::hidden()
         };
         timer.lap("walk");
-        let processed: Vec<Processed> = walked
+        // Read and prefilter every file, then extract the candidates: the queries of the
+        // candidates' languages compile on the pool meanwhile (see `warm`).
+        let mut processed: Vec<Processed> = walked
             .files
             .par_iter()
             .map(|e| {
-                let p = process(e, args, &limits, &label);
-                bar.inc(1);
+                let p = process(e, args, &label, &reader);
+                if !matches!(p.outcome, FileOutcome::Candidate(..)) {
+                    bar.inc(1);
+                }
                 p
             })
             .collect();
+        timer.lap("read + prefilter");
+        processed
+            .par_iter_mut()
+            .filter(|p| matches!(p.outcome, FileOutcome::Candidate(..)))
+            .for_each(|p| {
+                extract_candidate(p, &limits);
+                bar.inc(1);
+            });
         bar.finish_and_clear();
-        timer.lap("read + prefilter + extract");
+        timer.lap("extract");
 
         let mut sources = Vec::new();
         let mut manifests = Vec::new();
@@ -199,10 +224,12 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
                     sources.push(SourceFile {
                         path: p.rel,
                         lang,
-                        facts,
+                        facts: *facts,
                     })
                 }
                 FileOutcome::Manifest(m) => manifests.push(m),
+                // every candidate was extracted above
+                FileOutcome::Candidate(..) => {}
             }
         }
         // Second pass, in rounds: files with no SDK marker that define identifiers the
@@ -212,17 +239,34 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         // each marker-less file's package, computed once for all rounds
         let others: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)> = {
             let packages = mcpsweep_extract::assemble::Packages::new(&manifests);
-            others
-                .into_par_iter()
-                .map(|(rel, lang)| {
-                    let key = packages.key(&rel, lang);
-                    (rel, lang, key)
+            // a file's package depends on its folder and language: found once per folder
+            fn folder(rel: &str) -> Option<&str> {
+                rel.rsplit_once('/').map(|(d, _)| d)
+            }
+            let keys: Vec<_> = others
+                .par_chunk_by(|a, b| folder(&a.0) == folder(&b.0))
+                .flat_map_iter(|files| {
+                    let packages = &packages;
+                    let mut known: Vec<(Lang, mcpsweep_extract::assemble::PackageKey)> = Vec::new();
+                    files.iter().map(move |(rel, lang)| {
+                        if let Some((_, k)) = known.iter().find(|(l, _)| l == lang) {
+                            return k.clone();
+                        }
+                        let k = packages.key(rel, *lang);
+                        known.push((*lang, k.clone()));
+                        k
+                    })
                 })
+                .collect();
+            others
+                .into_iter()
+                .zip(keys)
+                .map(|((rel, lang), key)| (rel, lang, key))
                 .collect()
         };
         for _round in 0..4 {
             let extra = symbol_files(
-                path,
+                &reader,
                 &sources,
                 &manifests,
                 &others,
@@ -248,6 +292,8 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         timer.lap("assemble + effects");
         inv.servers.extend(assembled.servers);
         inv.coverage.unresolved.extend(assembled.unresolved);
+        // the root's files are freed on the pool while the next root or the report goes on
+        rayon::spawn(move || drop((walked, sources, others, manifests)));
     }
     inv.configs
         .sort_by(|a, b| (&a.root, &a.file).cmp(&(&b.root, &b.file)));
@@ -261,8 +307,32 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
     inv.coverage.unresolved.sort();
     Ok(ScanOutcome {
         inventory: inv,
+        readers,
         failed_roots,
     })
+}
+
+/// Compile a language's query on the thread pool when the first candidate of that language
+/// is read: the queries of several languages compile side by side while files are still
+/// being read, rather than each in one thread while the others wait for it.
+fn warm(lang: Lang) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STARTED: [AtomicBool; 16] = [const { AtomicBool::new(false) }; 16];
+    let Some(i) = mcpsweep_extract::lang::LANGS
+        .iter()
+        .position(|s| s.lang == lang)
+    else {
+        return;
+    };
+    if STARTED
+        .get(i)
+        .is_some_and(|s| !s.swap(true, Ordering::Relaxed))
+    {
+        // a query that does not compile fails the files that need it, as without this
+        rayon::spawn(move || {
+            let _ = std::panic::catch_unwind(|| lang.query());
+        });
+    }
 }
 
 /// What earlier rounds of the second pass already looked for, so that no round reads a
@@ -272,6 +342,9 @@ struct Searched {
     names: std::collections::HashSet<(mcpsweep_extract::assemble::PackageKey, String)>,
     wrappers: std::collections::HashSet<String>,
     modules: std::collections::HashSet<String>,
+    /// The packages that received files in the last round (`None` before the first): the
+    /// others want nothing they were not already searched for.
+    changed: Option<std::collections::HashSet<mcpsweep_extract::assemble::PackageKey>>,
 }
 
 /// Second pass: files with no SDK marker that the MCP code needs — files defining an
@@ -279,7 +352,7 @@ struct Searched {
 /// wrapper function. Only packages that already hold MCP code, or depend on one that does,
 /// are searched for wrapper calls.
 fn symbol_files(
-    root: &Path,
+    reader: &crate::repo::Reader,
     sources: &[SourceFile],
     manifests: &[Manifest],
     others: &[(String, Lang, mcpsweep_extract::assemble::PackageKey)],
@@ -288,11 +361,38 @@ fn symbol_files(
     searched: &mut Searched,
 ) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
     let packages = mcpsweep_extract::assemble::Packages::new(manifests);
+    // a package's wanted symbols and helpers depend on its own files only: after the first
+    // round, only the packages that received files can want anything new
+    let scope: Vec<&SourceFile> = match &searched.changed {
+        None => sources.iter().collect(),
+        Some(changed) => sources
+            .iter()
+            .filter(|f| changed.contains(&packages.key(&f.path, f.lang)))
+            .collect(),
+    };
+    // what this round looks for, computed side by side
+    let ((symbols, helpers), (module_paths, wrapper_names)) = rayon::join(
+        || {
+            rayon::join(
+                // identifiers registrations use
+                || mcpsweep_extract::assemble::wanted_symbols(scope.iter().copied(), manifests),
+                // helper functions handlers call
+                || {
+                    let key_of = |f: &SourceFile| packages.key(&f.path, f.lang);
+                    mcpsweep_extract::effects::wanted_helpers(scope.iter().copied(), &key_of)
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || mcpsweep_extract::modules::wanted_paths(sources, manifests),
+                || mcpsweep_extract::jswrap::wanted_names(sources),
+            )
+        },
+    );
     let wanted: BTreeMap<_, Vec<String>> = {
-        // identifiers registrations use, and helper functions handlers call
-        let mut w = mcpsweep_extract::assemble::wanted_symbols(sources, manifests);
-        let key_of = |f: &SourceFile| packages.key(&f.path, f.lang);
-        for (k, needles) in mcpsweep_extract::effects::wanted_helpers(sources, &key_of) {
+        let mut w = symbols;
+        for (k, needles) in helpers {
             w.entry(k).or_default().extend(needles);
         }
         w
@@ -306,13 +406,12 @@ fn symbol_files(
         (!new.is_empty()).then_some((k, new))
     })
     .collect();
-    let modules: std::collections::BTreeSet<String> =
-        mcpsweep_extract::modules::wanted_paths(sources, manifests)
-            .into_iter()
-            .filter(|m| searched.modules.insert(m.clone()))
-            .collect();
+    let modules: std::collections::BTreeSet<String> = module_paths
+        .into_iter()
+        .filter(|m| searched.modules.insert(m.clone()))
+        .collect();
     // JS/TS: files calling a tool wrapper (`ctx.accountTool(...)`) name tools
-    let wrappers: Vec<String> = mcpsweep_extract::jswrap::wanted_names(sources)
+    let wrappers: Vec<String> = wrapper_names
         .into_iter()
         .filter(|n| searched.wrappers.insert(n.clone()))
         .map(|n| format!("{n}("))
@@ -343,20 +442,11 @@ fn symbol_files(
         }
     }
     let parsed: std::collections::HashSet<&str> = sources.iter().map(|s| s.path.as_str()).collect();
-    let matchers: BTreeMap<_, aho_corasick::AhoCorasick> = wanted
-        .iter()
-        .filter_map(|(k, names)| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(names)
-                .ok()
-                .map(|m| (k.clone(), m))
-        })
-        .collect();
+    let needles = Needles::new(&wanted);
     let mut out: Vec<_> = others
         .par_iter()
         .filter_map(|(rel, lang, key)| {
-            let m = matchers.get(key);
+            let m = needles.of.get(key);
             let js = matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
             // cheap checks first: most files are in no package the pass looks into
             if m.is_none() && !(js && relevant.contains(key)) && modules.is_empty() {
@@ -372,12 +462,12 @@ fn symbol_files(
             if m.is_none() && !imported && w.is_none() {
                 return None;
             }
-            let Loaded::Bytes(bytes) = read_limited(&root.join(rel), max).ok()? else {
+            let Loaded::Bytes(bytes) = reader.read(rel, max).ok()? else {
                 return None;
             };
             if bytes.len() as u64 > max
                 || !(imported
-                    || m.is_some_and(|m| m.is_match(&bytes))
+                    || m.is_some_and(|m| needles.any_in(m, &bytes))
                     || w.is_some_and(|w| w.is_match(&bytes)))
                 || std::str::from_utf8(&bytes).is_err()
             {
@@ -392,7 +482,66 @@ fn symbol_files(
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
+    searched.changed = Some(
+        out.iter()
+            .map(|(rel, lang, _)| packages.key(rel, *lang))
+            .collect(),
+    );
     out
+}
+
+/// The needles of every package in one automaton (one build per round, however many
+/// packages), each package keeping the ids of its own.
+struct Needles {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// per package: whether it looks for the empty string (found in any file), and the
+    /// ids of its needles
+    of: std::collections::HashMap<
+        mcpsweep_extract::assemble::PackageKey,
+        (bool, std::collections::HashSet<aho_corasick::PatternID>),
+    >,
+}
+
+impl Needles {
+    fn new(wanted: &BTreeMap<mcpsweep_extract::assemble::PackageKey, Vec<String>>) -> Needles {
+        let mut ids: std::collections::HashMap<&str, aho_corasick::PatternID> =
+            std::collections::HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut of = std::collections::HashMap::new();
+        for (k, names) in wanted {
+            let mut empty = false;
+            let mut own = std::collections::HashSet::new();
+            for n in names {
+                if n.is_empty() {
+                    empty = true;
+                    continue;
+                }
+                let id = *ids.entry(n.as_str()).or_insert_with(|| {
+                    patterns.push(n.as_str());
+                    aho_corasick::PatternID::new_unchecked(patterns.len() - 1)
+                });
+                own.insert(id);
+            }
+            of.insert(k.clone(), (empty, own));
+        }
+        let ac = (!patterns.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
+            .flatten();
+        Needles { ac, of }
+    }
+
+    /// Does the text hold one of the package's needles?
+    fn any_in(
+        &self,
+        (empty, own): &(bool, std::collections::HashSet<aho_corasick::PatternID>),
+        text: &[u8],
+    ) -> bool {
+        *empty
+            || self.ac.as_ref().is_some_and(|ac| {
+                ac.find_overlapping_iter(text)
+                    .any(|m| own.contains(&m.pattern()))
+            })
+    }
 }
 
 /// Root label: the path as given, forward slashes, no trailing slash.
@@ -406,7 +555,7 @@ pub fn display_root(p: &Path) -> String {
     }
 }
 
-fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed {
+fn process(e: &Entry, args: &ScanArgs, root: &str, reader: &crate::repo::Reader) -> Processed {
     let file_name = e.rel.rsplit('/').next().unwrap_or(&e.rel);
     let lang = Lang::from_path(&e.rel);
     let is_manifest = manifest::ecosystem_of(file_name).is_some();
@@ -427,7 +576,7 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed
         p.outcome = FileOutcome::Skipped("test-code");
         return p;
     }
-    let bytes = match read_limited(&e.abs, args.max_file_size) {
+    let bytes = match reader.read(&e.rel, args.max_file_size) {
         Ok(Loaded::TooLarge(size)) => {
             p.outcome = FileOutcome::Error(format!(
                 "not analysed: {} bytes is over the {} byte limit (--max-file-size)",
@@ -489,13 +638,25 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed
         ));
         return p;
     }
+    warm(lang);
+    p.outcome = FileOutcome::Candidate(lang, bytes);
+    p
+}
+
+/// Extract the facts of a candidate read by [`process`].
+fn extract_candidate(p: &mut Processed, limits: &Limits) {
+    let FileOutcome::Candidate(lang, bytes) =
+        std::mem::replace(&mut p.outcome, FileOutcome::NotCandidate(None))
+    else {
+        return;
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract(lang, &bytes, limits)
     }));
     p.outcome = match result {
         Ok(Ok(facts)) => {
             p.parsed = true;
-            FileOutcome::Facts(lang, facts)
+            FileOutcome::Facts(lang, Box::new(facts))
         }
         Ok(Err(err)) => FileOutcome::Error(format!("not analysed: {err}")),
         Err(panic) => {
@@ -509,7 +670,6 @@ fn process(e: &Entry, args: &ScanArgs, limits: &Limits, root: &str) -> Processed
             ))
         }
     };
-    p
 }
 
 pub(crate) enum Loaded {

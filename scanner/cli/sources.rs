@@ -2,19 +2,21 @@
 //! line hashes). Same safety as the scan: paths come from the scan itself, are opened without
 //! following a symlink, and are size-limited.
 
-use crate::scan::{read_limited, Loaded};
-use std::collections::HashMap;
-use std::path::PathBuf;
+use crate::repo::OwnedReader;
+use crate::scan::Loaded;
+use std::collections::{BTreeMap, HashMap};
 
-pub struct Sources {
+pub struct Sources<'a> {
     limit: u64,
+    readers: &'a BTreeMap<String, OwnedReader>,
     cache: HashMap<(String, String), Option<String>>,
 }
 
-impl Sources {
-    pub fn new(limit: u64) -> Sources {
+impl<'a> Sources<'a> {
+    pub fn new(limit: u64, readers: &'a BTreeMap<String, OwnedReader>) -> Sources<'a> {
         Sources {
             limit,
+            readers,
             cache: HashMap::new(),
         }
     }
@@ -27,9 +29,12 @@ impl Sources {
             let text = if file.is_empty() || file.split('/').any(|p| p == "..") {
                 None
             } else {
-                let path = PathBuf::from(root).join(file);
-                match read_limited(&path, self.limit) {
-                    Ok(Loaded::Bytes(b)) => String::from_utf8(b).ok(),
+                match self
+                    .readers
+                    .get(root)
+                    .map(|r| r.reader().read(file, self.limit))
+                {
+                    Some(Ok(Loaded::Bytes(b))) => String::from_utf8(b).ok(),
                     _ => None,
                 }
             };

@@ -748,9 +748,7 @@ pub(crate) fn hidden_code_points(text: &str, ranges: &[(u32, u32)]) -> Vec<u32> 
 /// A name mixing Latin letters with Cyrillic or Greek ones (`rеad_file` with a Cyrillic е).
 fn mixed_script(name: &str) -> bool {
     let latin = name.chars().any(|c| c.is_ascii_alphabetic());
-    let other = name
-        .chars()
-        .any(|c| matches!(c as u32, 0x0370..=0x04FF));
+    let other = name.chars().any(|c| matches!(c as u32, 0x0370..=0x04FF));
     latin && other
 }
 

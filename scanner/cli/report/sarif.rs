@@ -288,6 +288,10 @@ fn artifact(file: &str) -> sarif::ArtifactLocation {
 
 /// `%SRCROOT%`: the root as an absolute `file:///.../` URI.
 fn root_uri(root: &str) -> String {
+    if root.contains("://") {
+        // a repository swept from a URL (credentials were removed from the label)
+        return format!("{}/", root.trim_end_matches('/'));
+    }
     let abs = std::fs::canonicalize(Path::new(root))
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_else(|_| root.to_string());
@@ -298,13 +302,11 @@ fn root_uri(root: &str) -> String {
     uri
 }
 
-/// A name for a root in a category: its last path components, safe characters only.
+/// A name for a root in a category: its label with safe characters only.
 fn root_slug(root: &str) -> String {
     let s: String = root
         .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or(root)
+        .trim_start_matches("./")
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_.".contains(c) {
@@ -314,6 +316,7 @@ fn root_slug(root: &str) -> String {
             }
         })
         .collect();
+    let s = s.trim_matches('-').to_string();
     if s.is_empty() || s == "." {
         "root".into()
     } else {

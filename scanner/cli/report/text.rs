@@ -119,6 +119,7 @@ pub fn render(inv: &Inventory) -> String {
         }
     }
     super::configs::text(inv, &mut o);
+    findings(inv, &mut o);
     let c = &inv.coverage;
     let _ = writeln!(
         o,
@@ -143,4 +144,49 @@ pub fn render(inv: &Inventory) -> String {
         );
     }
     o
+}
+
+/// Findings, most severe first, then the counts (suppressed ones counted apart).
+fn findings(inv: &Inventory, o: &mut String) {
+    const ORDER: [&str; 5] = ["critical", "high", "medium", "low", "info"];
+    let rank = |s: &str| ORDER.iter().position(|x| *x == s).unwrap_or(ORDER.len());
+    let mut open: Vec<&mcpsweep_model::Finding> = inv
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none())
+        .collect();
+    if open.is_empty() && inv.findings.is_empty() {
+        return;
+    }
+    open.sort_by_key(|f| rank(&f.severity));
+    let _ = writeln!(o, "\nfindings:");
+    for f in &open {
+        let _ = writeln!(
+            o,
+            "  {:<8} {:<14} {}/{}:{}  {}",
+            f.severity, f.rule, f.root, f.file, f.line, f.message
+        );
+    }
+    let counts: Vec<String> = ORDER
+        .iter()
+        .map(|s| (s, open.iter().filter(|f| f.severity == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    let suppressed = inv.findings.len() - open.len();
+    let _ = writeln!(
+        o,
+        "  {} findings{}{}",
+        open.len(),
+        if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", counts.join(", "))
+        },
+        if suppressed > 0 {
+            format!("; {suppressed} suppressed")
+        } else {
+            String::new()
+        }
+    );
 }

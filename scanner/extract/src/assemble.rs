@@ -442,8 +442,8 @@ impl<'m> Packages<'m> {
 /// Identifiers that registrations and servers use but no parsed file of their package
 /// defines, per package. The caller parses the package's other files that mention them
 /// (constants and enums often live in files with no SDK marker).
-pub fn wanted_symbols(
-    files: &[SourceFile],
+pub fn wanted_symbols<'a>(
+    files: impl IntoIterator<Item = &'a SourceFile>,
     manifests: &[Manifest],
 ) -> BTreeMap<PackageKey, Vec<String>> {
     let by_dir = manifests_by_dir(manifests);
@@ -1087,8 +1087,9 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         }
     }
 
-    // ---- what the tools do and what the servers hold and reach
-    for d in &mut servers {
+    // ---- what the tools do and what the servers hold and reach (each server on its own)
+    use rayon::prelude::*;
+    servers.par_iter_mut().for_each(|d| {
         let lang = match d.server.language.as_str() {
             "python" => Lang::Python,
             "rust" => Lang::Rust,
@@ -1128,6 +1129,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             };
             if let Some(h) = h {
                 crate::effects::analyze_tool(t, &h, &pkg, lang);
+                crate::taint::tool_flows(t, &h, &pkg, lang);
             }
             // a Go tool wrapper (`issueUpdateTool(t, "name", ..., buildRequest)`) may make the
             // calls itself: its body belongs to every tool it defines
@@ -1142,12 +1144,33 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     line: t.line,
                 };
                 crate::effects::analyze_tool(t, &wh, &pkg, lang);
+                crate::taint::tool_flows(t, &wh, &pkg, lang);
             }
             t.annotation_conflict = crate::effects::annotation_conflict(t);
         }
         let vars: Vec<String> = d.var.iter().cloned().collect();
         crate::effects::analyze_server(&mut d.server, &pkg, lang, &vars);
-    }
+        // code patterns found in the files of the server's package
+        let mut observations: Vec<mcpsweep_model::Observation> = pfiles
+            .iter()
+            .flat_map(|f| {
+                f.facts
+                    .observations
+                    .iter()
+                    .map(|o| mcpsweep_model::Observation {
+                        file: f.path.clone(),
+                        ..o.clone()
+                    })
+            })
+            .collect();
+        observations.sort_by(|a, b| {
+            (&a.kind, &a.file, a.line, a.column, &a.detail)
+                .cmp(&(&b.kind, &b.file, b.line, b.column, &b.detail))
+        });
+        observations.dedup();
+        d.server.observations = observations;
+        crate::taint::server_flows(&mut d.server, &pkg, lang);
+    });
     let mut out: Vec<Server> = servers.into_iter().map(|d| d.server).collect();
     for s in &mut out {
         finish_server(s);

@@ -41,6 +41,17 @@ struct TableFile {
     rebinding: Vec<RebindingRule>,
     #[serde(default)]
     auth: Vec<AuthRule>,
+    // the data-flow sections, read by taint.rs (see grammars/README.md "Flow tables")
+    #[serde(default, rename = "taint")]
+    _taint: Option<toml::Value>,
+    #[serde(default, rename = "handler")]
+    _handler: Vec<toml::Value>,
+    #[serde(default, rename = "sink")]
+    _sink: Vec<toml::Value>,
+    #[serde(default, rename = "sanitizer")]
+    _sanitizer: Vec<toml::Value>,
+    #[serde(default, rename = "source")]
+    _source: Vec<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -231,7 +242,8 @@ const GO_TABLE: &str = include_str!("../../../grammars/go/effects.toml");
 
 /// Parse and compile one table; errors name the table and the problem.
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
-    compile(name, text).map(|_| ())
+    compile(name, text)?;
+    crate::taint::compile_table(name, text)
 }
 
 fn compile(name: &str, text: &str) -> Result<Compiled, String> {
@@ -291,6 +303,17 @@ pub fn tables_source(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// Callee patterns of the `[[env]]` rules whose first argument names the variable
+/// (`os.getenv("X")`, `Deno.env.get("X")`): what taint.rs reads secret-env sources from.
+pub(crate) fn env_name_callees(lang: Lang) -> impl Iterator<Item = &'static str> {
+    tables(lang)
+        .file
+        .env
+        .iter()
+        .filter(|r| r.name_kw.is_none() && r.name_arg.is_none() && r.requires_call.is_empty())
+        .flat_map(|r| r.callee.iter().map(String::as_str))
+}
+
 fn tables(lang: Lang) -> &'static Compiled {
     static CELLS: [OnceLock<Compiled>; 4] = [const { OnceLock::new() }; 4];
     let i = match lang {
@@ -328,6 +351,50 @@ fn go_import_aliases(f: &SourceFile) -> Vec<(String, String)> {
             (ident && alias != name).then(|| (alias.to_string(), name.to_string()))
         })
         .collect()
+}
+
+/// JS/TS imports of packages, so the tables can name the module: `import { rm } from
+/// "node:fs/promises"` makes `rm(...)` read as `fs.promises.rm(...)`; `import cp from
+/// "child_process"` makes `cp.exec` read as `child_process.exec`. Relative imports (the
+/// package's own modules) are left alone.
+fn js_import_aliases(f: &SourceFile) -> Vec<(String, String)> {
+    if !f.lang.is_js_family() {
+        return Vec::new();
+    }
+    f.facts
+        .links
+        .iter()
+        .filter(|l| !l.source.starts_with('.') && !l.source.starts_with('/'))
+        .filter_map(|l| {
+            let module = l.source.trim_start_matches("node:");
+            // `@scope/pkg/sub` → `pkg.sub`; `fs/promises` → `fs.promises`
+            let module = module
+                .strip_prefix('@')
+                .and_then(|m| m.split_once('/').map(|x| x.1))
+                .unwrap_or(module);
+            if !module
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_/-".contains(c))
+            {
+                return None;
+            }
+            let module = module.replace('/', ".");
+            let target = match l.imported.as_str() {
+                "default" | "*" | "" => module,
+                name => format!("{module}.{name}"),
+            };
+            (target != l.local).then(|| (l.local.clone(), target))
+        })
+        .collect()
+}
+
+/// A callee written in file `fi` in the form the tables name it (`exec` imported from
+/// `child_process` → `child_process.exec`), as call sites are.
+pub(crate) fn table_callee(pkg: &Package, fi: usize, raw: &str) -> String {
+    let f = pkg.files[fi].f;
+    let mut aliases = go_import_aliases(f);
+    aliases.extend(js_import_aliases(f));
+    unalias(dotted(raw), &aliases)
 }
 
 fn unalias(callee: String, aliases: &[(String, String)]) -> String {
@@ -393,14 +460,14 @@ pub enum Handler {
     },
 }
 
-struct FileView<'a> {
-    f: &'a SourceFile,
+pub(crate) struct FileView<'a> {
+    pub(crate) f: &'a SourceFile,
     /// Call sites with the callee in dotted form (`std::fs::write` → `std.fs.write`).
-    sites: Vec<(String, &'a Site)>,
+    pub(crate) sites: Vec<(String, &'a Site)>,
 }
 
 pub struct Package<'a> {
-    files: Vec<FileView<'a>>,
+    pub(crate) files: Vec<FileView<'a>>,
     fns: HashMap<&'a str, Vec<(usize, &'a FnSpan)>>,
     syms: HashMap<&'a str, &'a Value>,
     /// The file each of `syms` is defined in.
@@ -411,7 +478,7 @@ pub struct Package<'a> {
     /// JS/TS: the names a file imports; only those resolve in other files of the package.
     imported: Vec<Option<BTreeSet<&'a str>>>,
     /// The file whose sites are being matched (set by the analysis loops).
-    cur: std::cell::Cell<Option<usize>>,
+    pub(crate) cur: std::cell::Cell<Option<usize>>,
     /// Functions reading the env var their parameter names (see [`env_wrappers`]).
     env_wrappers: std::cell::OnceCell<HashMap<String, EnvWrapper>>,
 }
@@ -433,7 +500,8 @@ impl<'a> Package<'a> {
         let views: Vec<FileView> = files
             .iter()
             .map(|f| {
-                let aliases = go_import_aliases(f);
+                let mut aliases = go_import_aliases(f);
+                aliases.extend(js_import_aliases(f));
                 FileView {
                     f,
                     sites: f
@@ -489,7 +557,7 @@ impl<'a> Package<'a> {
     /// A name's definition and the file it is in: the current file's, else the package's
     /// (the first file defining it; JS/TS: only for names the file imports, `a.b` of an
     /// imported `a` too).
-    fn lookup_at(&self, n: &str) -> Option<(usize, &'a Value)> {
+    pub(crate) fn lookup_at(&self, n: &str) -> Option<(usize, &'a Value)> {
         let global = || Some((*self.sym_file.get(n)?, *self.syms.get(n)?));
         let Some(fi) = self.cur.get() else {
             return global();
@@ -523,7 +591,7 @@ impl<'a> Package<'a> {
         self.calls(pats).next()
     }
 
-    fn file_index(&self, path: &str) -> Option<usize> {
+    pub(crate) fn file_index(&self, path: &str) -> Option<usize> {
         self.files.iter().position(|v| v.f.path == path)
     }
 
@@ -602,49 +670,11 @@ pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
                 t.endpoints.push(ep);
             }
             // follow helpers of the package by name
-            if depth < MAX_DEPTH
-                && !site.literal
-                && !foreign_method_call(callee, view.f, pkg)
-                && (lang != Lang::Rust || rust_followable(&site.callee))
-            {
-                let last = callee.rsplit('.').next().unwrap_or(callee);
-                let here = view
-                    .f
-                    .facts
-                    .fn_spans
-                    .iter()
-                    .find(|f| f.span == span)
-                    .and_then(|f| f.owner.as_deref());
-                let defs: Vec<&(usize, &FnSpan)> = pkg
-                    .fns
-                    .get(last)
-                    .map(|d| {
-                        d.iter()
-                            .filter(|(_, f)| {
-                                lang != Lang::Rust
-                                    || rust_callable(&site.callee, f.owner.as_deref(), here)
-                            })
-                            .filter(|(i, _)| {
-                                lang != Lang::Go
-                                    || go_callable(callee, view.f, &pkg.files[*i].f.path)
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                if !defs.is_empty() {
-                    // prefer a definition in the same file
-                    let pick = defs
-                        .iter()
-                        .find(|(i, _)| *i == fi)
-                        .or_else(|| defs.first())
-                        .copied();
-                    if let Some((i, d)) = pick {
-                        if !(*i == fi && d.span.0 <= site.byte && site.byte < d.span.1) {
-                            let mut v2 = via.clone();
-                            v2.push(last.to_string());
-                            queue.push((*i, d.span, v2, depth + 1));
-                        }
-                    }
+            if depth < MAX_DEPTH {
+                if let Some((i, dspan, last)) = helper_target(pkg, lang, fi, span, callee, site) {
+                    let mut v2 = via.clone();
+                    v2.push(last.to_string());
+                    queue.push((i, dspan, v2, depth + 1));
                 }
             }
         }
@@ -663,6 +693,135 @@ pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
     });
     sort_env(&mut t.env_vars);
     sort_endpoints(&mut t.endpoints);
+}
+
+/// The package function a call in `span` of file `fi` reaches by name, as the effect walk
+/// follows it: (file index, span, name). None for calls of other packages' objects, for Rust
+/// methods of other types, and for a function calling itself.
+pub(crate) fn helper_target<'c>(
+    pkg: &Package,
+    lang: Lang,
+    fi: usize,
+    span: (usize, usize),
+    callee: &'c str,
+    site: &Site,
+) -> Option<(usize, (usize, usize), &'c str)> {
+    let view = &pkg.files[fi];
+    if site.literal
+        || foreign_method_call(callee, view.f, pkg)
+        || external_module_call(callee, view.f, pkg)
+        || (lang == Lang::Rust && !rust_followable(&site.callee))
+    {
+        return None;
+    }
+    let last = callee.rsplit('.').next().unwrap_or(callee);
+    let here = view
+        .f
+        .facts
+        .fn_spans
+        .iter()
+        .find(|f| f.span == span)
+        .and_then(|f| f.owner.as_deref());
+    let defs: Vec<&(usize, &FnSpan)> = pkg
+        .fns
+        .get(last)
+        .map(|d| {
+            d.iter()
+                .filter(|(_, f)| {
+                    lang != Lang::Rust || rust_callable(&site.callee, f.owner.as_deref(), here)
+                })
+                .filter(|(i, _)| {
+                    lang != Lang::Go || go_callable(callee, view.f, &pkg.files[*i].f.path)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if defs.is_empty() && lang.is_js_family() {
+        // `import { run as runTool } from "./run"`: the function's own name
+        if !callee.contains('.') {
+            let imported = view
+                .f
+                .facts
+                .links
+                .iter()
+                .find(|l| l.local == callee && l.source.starts_with('.'))
+                .map(|l| l.imported.as_str())
+                .filter(|n| !matches!(*n, "default" | "*" | ""))?;
+            let defs = pkg.fns.get(imported)?;
+            let (i, d) = defs
+                .iter()
+                .find(|(i, _)| *i != fi)
+                .or_else(|| defs.first())?;
+            return Some((*i, d.span, callee));
+        }
+        return object_method(pkg, fi, callee, site);
+    }
+    // prefer a definition in the same file
+    let (i, d) = defs
+        .iter()
+        .find(|(i, _)| *i == fi)
+        .or_else(|| defs.first())
+        .copied()?;
+    if *i == fi && d.span.0 <= site.byte && site.byte < d.span.1 {
+        return None;
+    }
+    Some((*i, d.span, last))
+}
+
+/// JS/TS: a method of an object constant of the package (`export const tool = { handler:
+/// run }` or `{ handler: async (args) => {..} }`, called as `tool.handler(..)`): the function
+/// the property holds.
+fn object_method<'c>(
+    pkg: &Package,
+    fi: usize,
+    callee: &'c str,
+    site: &Site,
+) -> Option<(usize, (usize, usize), &'c str)> {
+    let (obj, m) = callee.rsplit_once('.')?;
+    let saved = pkg.cur.replace(Some(fi));
+    let found = pkg.lookup_at(obj);
+    pkg.cur.set(saved);
+    let (i, v) = found?;
+    let Value::Object(_) = v else {
+        return None;
+    };
+    let span = match v.get(m)? {
+        Value::Func(f) if f.span != (0, 0) => (i, f.span),
+        Value::Ident(n) if !n.contains('.') => {
+            let defs = pkg.fns.get(n.as_str())?;
+            let (j, d) = defs
+                .iter()
+                .find(|(j, _)| *j == i)
+                .or_else(|| defs.first())?;
+            (*j, d.span)
+        }
+        _ => return None,
+    };
+    if span.0 == fi && span.1 .0 <= site.byte && site.byte < span.1 .1 {
+        return None;
+    }
+    let last = callee.rsplit('.').next().unwrap_or(callee);
+    Some((span.0, span.1, last))
+}
+
+/// The same-package function a callee names (the calling file's own definition first),
+/// unless the callee is a method of another package's object: what a call's result summary
+/// is read from (taint.rs).
+pub(crate) fn package_fn(
+    pkg: &Package,
+    fi: usize,
+    callee: &str,
+) -> Option<(usize, (usize, usize))> {
+    let f = pkg.files.get(fi)?.f;
+    if foreign_method_call(callee, f, pkg) || external_module_call(callee, f, pkg) {
+        return None;
+    }
+    let last = callee.rsplit('.').next().unwrap_or(callee);
+    let defs = pkg.fns.get(last)?;
+    defs.iter()
+        .find(|(i, _)| *i == fi)
+        .or_else(|| defs.first())
+        .map(|(i, d)| (*i, d.span))
 }
 
 /// The type a Rust associated function is called on (`Command::new` → `Command`): its
@@ -720,7 +879,12 @@ fn type_qualifier(callee: &str) -> Option<&str> {
         .then_some(ty)
 }
 
-fn find_fn(pkg: &Package, file: &str, name: &str, line: u32) -> Option<(usize, (usize, usize))> {
+pub(crate) fn find_fn(
+    pkg: &Package,
+    file: &str,
+    name: &str,
+    line: u32,
+) -> Option<(usize, (usize, usize))> {
     let last = name.rsplit(['.', ':']).next().unwrap_or(name);
     let defs = pkg.fns.get(last)?;
     let fi = pkg.file_index(file);
@@ -2272,6 +2436,18 @@ fn secrets_in_site(site: &Site, path: &str, out: &mut Vec<HardcodedSecret>) {
     for (k, v) in &site.kwargs {
         check(k, v);
     }
+    // an env read with a literal fallback: `os.getenv("API_KEY", "<literal>")`
+    if site.callee.to_ascii_lowercase().contains("env") {
+        if let (Some(Value::Str(name)), Some(v)) = (site.args.first(), site.args.get(1)) {
+            let env_like = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            if env_like {
+                check(name, v);
+            }
+        }
+    }
     for a in &site.args {
         if let Value::Object(pairs) = a {
             for (k, v) in pairs {
@@ -2285,8 +2461,8 @@ fn secrets_in_site(site: &Site, path: &str, out: &mut Vec<HardcodedSecret>) {
 /// needles that find their definitions (`function name`, `def name`, `fn name`,
 /// `func name`, `name = (`): the second pass parses the files that contain them, so a
 /// handler's helpers in marker-less files are followed too.
-pub fn wanted_helpers(
-    files: &[SourceFile],
+pub fn wanted_helpers<'a>(
+    files: impl IntoIterator<Item = &'a SourceFile>,
     key_of: &dyn Fn(&SourceFile) -> crate::assemble::PackageKey,
 ) -> BTreeMap<crate::assemble::PackageKey, Vec<String>> {
     let mut defined: HashMap<crate::assemble::PackageKey, BTreeSet<&str>> = HashMap::new();
@@ -2440,6 +2616,38 @@ fn foreign_method_call(callee: &str, f: &SourceFile, pkg: &Package) -> bool {
                 && !is_module_of(pkg, head)
         }
     }
+}
+
+/// A function of a module imported from outside the package (`subprocess.run(..)`,
+/// `fs.readFile(..)`): it is not the package's function of the same name.
+fn external_module_call(callee: &str, f: &SourceFile, pkg: &Package) -> bool {
+    let Some((head, _)) = callee.split_once('.') else {
+        return false;
+    };
+    let external = match f.lang {
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => f
+            .facts
+            .links
+            .iter()
+            .find(|l| l.local == head)
+            .is_some_and(|l| !l.source.starts_with(['.', '/'])),
+        // `import subprocess`, `import os.path`, `import numpy as np`
+        Lang::Python => f.facts.imports.iter().any(|i| {
+            let first = i.source.split('.').next().unwrap_or("");
+            !i.source.starts_with('.')
+                && match &i.alias {
+                    Some(a) => a == head,
+                    None => first == head,
+                }
+        }),
+        _ => false,
+    };
+    external
+        && !is_module_of(pkg, head)
+        && !pkg
+            .files
+            .iter()
+            .any(|v| v.f.path.split('/').any(|d| d == head))
 }
 
 /// Is `name` a module of the package (`notes` for `notes.py` / `notes.ts`), bound by an import

@@ -33,9 +33,18 @@ pub struct FileFacts {
     /// Secrets written as literals into constants (kind, name, line, fingerprint; the
     /// value itself is not kept). `file` is filled in by the assembler.
     pub secrets: Vec<mcpsweep_model::HardcodedSecret>,
+    /// Code patterns audit rules read (`@pattern.<kind>`, `patterns.rs`). `file` is filled
+    /// in by the assembler.
+    pub observations: Vec<mcpsweep_model::Observation>,
+    /// Data-flow facts (`<lang>/flows.scm`): function scopes and parameters, assignments,
+    /// returned and thrown values, low-level tools/call handlers (see `taint.rs`).
+    pub flow: crate::taint::FlowFacts,
     /// First syntax error (line, column), when the file did not parse cleanly.
     pub syntax_error: Option<(u32, u32)>,
 }
+
+/// Most arguments kept per call site.
+pub const SITE_ARGS: usize = 8;
 
 /// A call site: the callee as written (`fs.promises.writeFile`, `subprocess.run`,
 /// `std::fs::write`, `exec.Command`) and its first arguments, evaluated.
@@ -45,12 +54,17 @@ pub struct Site {
     pub args: Vec<Value>,
     pub kwargs: Vec<(String, Value)>,
     pub line: u32,
+    /// 1-based column of the call's start.
+    pub column: u32,
     pub byte: usize,
     /// End byte of the whole call (or Go composite literal): sites within are nested in it.
     pub end: usize,
     /// A struct literal (`http.Server{Addr: ...}`), not a call: it configures transports,
     /// binds and auth, but performs no effect.
     pub literal: bool,
+    /// Arguments replaced by the value of the local variable they name (Rust `let url =
+    /// format!(..); client.get(&url)`): (position, name). Data flows read the variable.
+    pub replaced: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +291,9 @@ fn extract_at(
         let mut go_locals: GoLocals = std::collections::HashMap::new();
         // Rust: local bindings per function (by node id)
         let mut rs_locals: RustLocals = std::collections::HashMap::new();
+        // code-pattern observations, until the file's imports are known
+        let mut observed: Vec<crate::patterns::Pending> = Vec::new();
+        let mut bindings: Option<crate::patterns::Index> = None;
         while let Some(m) = matches.next() {
             let props = query.property_settings(m.pattern_index);
             let prop = |k: &str| {
@@ -291,6 +308,13 @@ fn extract_at(
                     .find(|c| names[c.index as usize] == name)
                     .map(|c| c.node)
             };
+            if crate::patterns::is_pattern(m, names) {
+                observed.extend(crate::patterns::observe(&ev, query, m, root, &mut bindings));
+                continue;
+            }
+            if crate::taint::collect(&ev, query, m, names, &mut facts.flow) {
+                continue;
+            }
             if let Some(node) = cap("site") {
                 let Some(callee) = cap("site.callee") else {
                     continue;
@@ -309,20 +333,30 @@ fn extract_at(
                     Some(a) => ev.args(a, crate::value::SITE_ARGS_DEPTH),
                     None => (Vec::new(), Vec::new()),
                 };
-                args.truncate(3);
+                // enough for an argument vector (`exec.Command("kubectl", "get", "pods", "-n", ns)`)
+                args.truncate(SITE_ARGS);
                 let mut callee = normalize_callee(ev.text(callee));
                 if is_macro {
                     callee.push('!');
                 }
                 let mut kwargs = kwargs;
+                let mut replaced = Vec::new();
                 if lang == Lang::Rust {
                     // `let url = format!(..); client.get(&url)`: locals bound once in the function
                     let local = |v: &Value| matches!(v, Value::Ident(n) if !n.contains(['.', ':']));
                     if args.iter().chain(kwargs.iter().map(|(_, v)| v)).any(local) {
                         if let Some(locals) = rust_locals(&ev, node, &mut rs_locals) {
-                            for v in args.iter_mut().chain(kwargs.iter_mut().map(|(_, v)| v)) {
+                            let n_args = args.len();
+                            for (i, v) in args
+                                .iter_mut()
+                                .chain(kwargs.iter_mut().map(|(_, v)| v))
+                                .enumerate()
+                            {
                                 if let Value::Ident(n) = v {
                                     if let Some(Some(x)) = locals.get(n.as_str()) {
+                                        if i < n_args {
+                                            replaced.push((i, std::mem::take(n)));
+                                        }
                                         *v = x.clone();
                                     }
                                 }
@@ -343,10 +377,12 @@ fn extract_at(
                     args,
                     kwargs,
                     line: line_of(node),
+                    column: node.start_position().column as u32 + 1,
                     byte: node.start_byte(),
                     end: node.end_byte(),
                     literal: is_struct
                         || matches!(node.kind(), "composite_literal" | "literal_element"),
+                    replaced,
                 });
                 continue;
             } else if let Some(node) = cap("fn") {
@@ -559,6 +595,11 @@ fn extract_at(
             }
         }
         drop(matches);
+        if lang == Lang::Rust {
+            let tests = rust_test_ranges(&ev, root);
+            observed.retain(|p| !tests.iter().any(|(s, e)| *s <= p.byte && p.byte < *e));
+        }
+        facts.observations = crate::patterns::finish(observed, &facts.imports);
         if !superseded.is_empty() {
             facts.regs.retain(|r| {
                 !superseded

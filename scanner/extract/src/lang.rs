@@ -36,6 +36,14 @@ const JS_EFFECTS: &str = include_str!("../../../grammars/javascript/effects.scm"
 const PY_EFFECTS: &str = include_str!("../../../grammars/python/effects.scm");
 const RS_EFFECTS: &str = include_str!("../../../grammars/rust/effects.scm");
 const GO_EFFECTS: &str = include_str!("../../../grammars/go/effects.scm");
+const JS_PATTERNS: &str = include_str!("../../../grammars/javascript/patterns.scm");
+const PY_PATTERNS: &str = include_str!("../../../grammars/python/patterns.scm");
+const RS_PATTERNS: &str = include_str!("../../../grammars/rust/patterns.scm");
+const GO_PATTERNS: &str = include_str!("../../../grammars/go/patterns.scm");
+const JS_FLOWS: &str = include_str!("../../../grammars/javascript/flows.scm");
+const PY_FLOWS: &str = include_str!("../../../grammars/python/flows.scm");
+const RS_FLOWS: &str = include_str!("../../../grammars/rust/flows.scm");
+const GO_FLOWS: &str = include_str!("../../../grammars/go/flows.scm");
 
 const JS_MARKERS: &[&str] = &[
     "@modelcontextprotocol/",
@@ -77,7 +85,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "typescript",
         extensions: &["ts", "mts", "cts"],
         grammar: tree_sitter_typescript::LANGUAGE_TYPESCRIPT,
-        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS],
+        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS, JS_PATTERNS, JS_FLOWS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -85,7 +93,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "typescript",
         extensions: &["tsx"],
         grammar: tree_sitter_typescript::LANGUAGE_TSX,
-        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS],
+        queries: &[JS_QUERIES, TS_QUERIES, JS_EFFECTS, JS_PATTERNS, JS_FLOWS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -93,7 +101,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "javascript",
         extensions: &["js", "mjs", "cjs", "jsx"],
         grammar: tree_sitter_javascript::LANGUAGE,
-        queries: &[JS_QUERIES, JS_EFFECTS],
+        queries: &[JS_QUERIES, JS_EFFECTS, JS_PATTERNS, JS_FLOWS],
         markers: JS_MARKERS,
     },
     LangSpec {
@@ -101,7 +109,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "python",
         extensions: &["py", "pyi"],
         grammar: tree_sitter_python::LANGUAGE,
-        queries: &[PY_QUERIES, PY_EFFECTS],
+        queries: &[PY_QUERIES, PY_EFFECTS, PY_PATTERNS, PY_FLOWS],
         markers: PY_MARKERS,
     },
     LangSpec {
@@ -109,7 +117,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "rust",
         extensions: &["rs"],
         grammar: tree_sitter_rust::LANGUAGE,
-        queries: &[RS_QUERIES, RS_EFFECTS],
+        queries: &[RS_QUERIES, RS_EFFECTS, RS_PATTERNS, RS_FLOWS],
         markers: RS_MARKERS,
     },
     LangSpec {
@@ -117,7 +125,7 @@ pub static LANGS: &[LangSpec] = &[
         name: "go",
         extensions: &["go"],
         grammar: tree_sitter_go::LANGUAGE,
-        queries: &[GO_QUERIES, GO_EFFECTS],
+        queries: &[GO_QUERIES, GO_EFFECTS, GO_PATTERNS, GO_FLOWS],
         markers: GO_MARKERS,
     },
 ];

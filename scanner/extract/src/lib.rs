@@ -13,8 +13,10 @@ pub mod lang;
 pub mod manifest;
 pub mod modules;
 pub mod mutates;
+pub mod patterns;
 pub mod prefilter;
 pub mod sdk;
+pub mod taint;
 pub mod value;
 
 pub use assemble::{assemble, Assembled, SourceFile};

@@ -252,6 +252,11 @@ impl<'s> Eval<'s> {
         self.value_at(node, 0)
     }
 
+    /// A value evaluated as shallowly as call-site arguments are ([`SITE_ARGS_DEPTH`]).
+    pub fn value_shallow(&self, node: Node) -> Value {
+        self.value_at(node, SITE_ARGS_DEPTH)
+    }
+
     fn value_at(&self, node: Node, depth: usize) -> Value {
         if depth > MAX_DEPTH {
             return Value::Expr(truncate(self.text(node), MAX_TEXT));

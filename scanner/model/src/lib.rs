@@ -373,9 +373,10 @@ pub struct Config {
     pub root: String,
     pub file: String,
     /// The client or manifest format: `claude-desktop`, `claude-code`, `claude-code-user`,
-    /// `claude-code-plugin`, `cursor`, `vscode`, `vscode-settings`, `vscode-devcontainer`,
-    /// `windsurf`, `cline`, `roo-code`, `gemini-cli`, `gemini-extension`, `codex`, `zed`,
-    /// `continue`, `goose`, `kiro`, `amazon-q`, `junie`, `mcp-json` (a generic `mcp.json`);
+    /// `claude-code-plugin`, `claude-code-settings` (`.claude/settings.json`), `cursor`,
+    /// `vscode`, `vscode-settings`, `vscode-devcontainer`, `windsurf`, `cline`, `roo-code`,
+    /// `gemini-cli`, `gemini-extension`, `codex`, `zed`, `continue`, `goose`, `kiro`,
+    /// `amazon-q`, `junie`, `mcp-json` (a generic `mcp.json`);
     /// manifests: `mcp-registry` (server.json), `smithery`, `mcpb`, `npm` (package.json
     /// `mcpName`), `dockerfile`.
     pub client: String,

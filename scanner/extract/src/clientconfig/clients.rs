@@ -175,7 +175,7 @@ pub fn entry(name: &str, n: &Node, d: Defaults) -> Option<ConfigServer> {
         disabled,
         scope: None,
         links: Vec::new(),
-        auto_approve: Vec::new(),
+        auto_approve: super::settings::auto_approve(n),
     };
     if s.transport.is_none() {
         s.transport = if command.is_some() {

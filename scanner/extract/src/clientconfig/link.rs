@@ -18,7 +18,9 @@ fn parent(file: &str) -> &str {
 }
 
 fn under(dir: &str, path: &str) -> bool {
-    dir.is_empty() || path == dir || path.starts_with(&format!("{dir}/"))
+    dir.is_empty()
+        || path == dir
+        || (path.len() > dir.len() && path.starts_with(dir) && path.as_bytes()[dir.len()] == b'/')
 }
 
 fn manifest_name(s: &Server) -> &str {
@@ -59,23 +61,102 @@ fn identity(l: &Launch) -> Option<(String, String)> {
     Some((l.ecosystem.clone(), t))
 }
 
-/// Servers of `root` in folder `dir`: those exactly there, else the single one below it.
-fn servers_at(servers: &[Server], root: &str, dir: &str) -> Vec<usize> {
-    let exact: Vec<usize> = (0..servers.len())
-        .filter(|&i| servers[i].root == root && servers[i].dir == dir)
-        .collect();
-    if !exact.is_empty() {
-        return exact;
+/// The servers indexed once for linking, so that each config entry costs a few map
+/// look-ups rather than a pass over every server.
+struct Index<'a> {
+    servers: &'a [Server],
+    /// root → package folder → servers there (in index order)
+    dirs: BTreeMap<&'a str, BTreeMap<&'a str, Vec<usize>>>,
+    /// (root, path component of a Python entry file, or its module stem) → servers
+    py_modules: BTreeMap<(&'a str, &'a str), BTreeSet<usize>>,
+    /// package name and its last `/` segment → servers
+    packages: BTreeMap<&'a str, BTreeSet<usize>>,
+    /// lower-cased package last segment and folder last segment → servers built by a
+    /// Dockerfile in their folder or above it
+    built: BTreeMap<String, BTreeSet<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(servers: &'a [Server], docker_dirs: &DockerDirs) -> Index<'a> {
+        let mut ix = Index {
+            servers,
+            dirs: BTreeMap::new(),
+            py_modules: BTreeMap::new(),
+            packages: BTreeMap::new(),
+            built: BTreeMap::new(),
+        };
+        for (i, s) in servers.iter().enumerate() {
+            ix.dirs
+                .entry(s.root.as_str())
+                .or_default()
+                .entry(s.dir.as_str())
+                .or_default()
+                .push(i);
+            if s.language == "python" {
+                let file = s.entry.file.as_str();
+                for c in file.split('/') {
+                    ix.py_modules.entry((&s.root, c)).or_default().insert(i);
+                }
+                let last = file.rsplit('/').next().unwrap_or(file);
+                if let Some(stem) = last.strip_suffix(".py") {
+                    ix.py_modules.entry((&s.root, stem)).or_default().insert(i);
+                }
+            }
+            let pkg = s.package.as_deref().unwrap_or("");
+            if !pkg.is_empty() {
+                let last = pkg.rsplit('/').next().unwrap_or(pkg);
+                ix.packages.entry(pkg).or_default().insert(i);
+                ix.packages.entry(last).or_default().insert(i);
+            }
+            // a Dockerfile in the server's folder or a folder above it
+            let built =
+                ancestors(&s.dir).any(|d| docker_dirs.contains(&(s.root.clone(), d.to_string())));
+            if built {
+                let pkg_last = pkg.rsplit('/').next().unwrap_or(pkg).to_ascii_lowercase();
+                let dir_last = s.dir.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+                for name in [pkg_last, dir_last] {
+                    if !name.is_empty() {
+                        ix.built.entry(name).or_default().insert(i);
+                    }
+                }
+            }
+        }
+        ix
     }
-    let below: Vec<usize> = (0..servers.len())
-        .filter(|&i| servers[i].root == root && under(dir, &servers[i].dir))
-        .collect();
-    let dirs: BTreeSet<&str> = below.iter().map(|&i| servers[i].dir.as_str()).collect();
-    if dirs.len() == 1 {
-        below
-    } else {
-        Vec::new()
+
+    /// Servers of `root` in folder `dir`: those exactly there, else the single one below it.
+    fn servers_at(&self, root: &str, dir: &str) -> Vec<usize> {
+        let Some(dirs) = self.dirs.get(root) else {
+            return Vec::new();
+        };
+        if let Some(exact) = dirs.get(dir) {
+            return exact.clone();
+        }
+        // folders below `dir`: `dir/...`, i.e. from `dir/` up to (excluding) `dir0`
+        let (lo, hi) = (format!("{dir}/"), format!("{dir}0"));
+        let mut below: Box<dyn Iterator<Item = &Vec<usize>>> = if dir.is_empty() {
+            Box::new(dirs.values())
+        } else {
+            Box::new(
+                dirs.range::<str, _>((
+                    std::ops::Bound::Included(lo.as_str()),
+                    std::ops::Bound::Excluded(hi.as_str()),
+                ))
+                .map(|(_, v)| v),
+            )
+        };
+        match (below.next(), below.next()) {
+            (Some(one), None) => one.clone(),
+            _ => Vec::new(),
+        }
     }
+}
+
+/// `a/b/c` → `a/b/c`, `a/b`, `a`, `` (each folder holding the path, the path itself first).
+fn ancestors(p: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(p)
+        .chain(p.rmatch_indices('/').map(move |(i, _)| &p[..i]))
+        .chain((!p.is_empty()).then_some(""))
 }
 
 /// `a/./b/../c` → `a/c`; `None` when it climbs out of the root.
@@ -105,22 +186,18 @@ const BUILD_DIRS: &[&str] = &[
 ];
 
 /// Servers of `root` whose package holds root-relative path `p`.
-fn servers_for_path(servers: &[Server], root: &str, p: &str, strict: bool) -> Vec<usize> {
-    let in_root: Vec<usize> = (0..servers.len())
-        .filter(|&i| servers[i].root == root)
-        .collect();
-    // the deepest non-root package folder holding the path
-    let best = in_root
-        .iter()
-        .filter(|&&i| !servers[i].dir.is_empty() && under(&servers[i].dir, p))
-        .map(|&i| servers[i].dir.len())
-        .max();
+fn servers_for_path(ix: &Index, root: &str, p: &str, strict: bool) -> Vec<usize> {
+    let servers = ix.servers;
+    let Some(dirs) = ix.dirs.get(root) else {
+        return Vec::new();
+    };
     let fits_entry = |i: usize, rel: &str| {
         let s = &servers[i];
         let entry = s
             .entry
             .file
-            .strip_prefix(&format!("{}/", s.dir))
+            .strip_prefix(s.dir.as_str())
+            .and_then(|e| e.strip_prefix('/'))
             .unwrap_or(&s.entry.file);
         let first = |x: &str| x.split('/').next().unwrap_or("").to_string();
         let stem = |x: &str| {
@@ -134,7 +211,11 @@ fn servers_for_path(servers: &[Server], root: &str, p: &str, strict: bool) -> Ve
             || (!rel.contains('/') && stem(rel) == stem(entry))
             || rel.is_empty()
     };
-    let pick = |cands: Vec<usize>, rel_of: &dyn Fn(usize) -> String| -> Vec<usize> {
+    // the deepest non-root package folder holding the path
+    if let Some((dir, cands)) = ancestors(p)
+        .filter(|d| !d.is_empty())
+        .find_map(|d| dirs.get(d).map(|v| (d, v)))
+    {
         let exact: Vec<usize> = cands
             .iter()
             .copied()
@@ -143,29 +224,16 @@ fn servers_for_path(servers: &[Server], root: &str, p: &str, strict: bool) -> Ve
         if !exact.is_empty() {
             return exact;
         }
-        cands
-            .into_iter()
-            .filter(|&i| !strict || fits_entry(i, &rel_of(i)))
-            .collect()
-    };
-    if let Some(len) = best {
-        let cands: Vec<usize> = in_root
+        let rel = p.strip_prefix(dir).unwrap_or(p).trim_start_matches('/');
+        return cands
             .iter()
             .copied()
-            .filter(|&i| servers[i].dir.len() == len && under(&servers[i].dir, p))
+            .filter(|&i| !strict || fits_entry(i, rel))
             .collect();
-        return pick(cands, &|i| {
-            p.strip_prefix(servers[i].dir.as_str())
-                .unwrap_or(p)
-                .trim_start_matches('/')
-                .to_string()
-        });
     }
-    let cands: Vec<usize> = in_root
-        .iter()
-        .copied()
-        .filter(|&i| servers[i].dir.is_empty())
-        .collect();
+    let Some(cands) = dirs.get("") else {
+        return Vec::new();
+    };
     let exact: Vec<usize> = cands
         .iter()
         .copied()
@@ -174,7 +242,11 @@ fn servers_for_path(servers: &[Server], root: &str, p: &str, strict: bool) -> Ve
     if !exact.is_empty() {
         return exact;
     }
-    cands.into_iter().filter(|&i| fits_entry(i, p)).collect()
+    cands
+        .iter()
+        .copied()
+        .filter(|&i| fits_entry(i, p))
+        .collect()
 }
 
 /// The folder a client resolves relative paths against: the config's folder, above any
@@ -202,13 +274,7 @@ const PATH_VARS: &[&str] = &[
 ];
 
 /// Servers launched by a path target.
-fn path_target(
-    servers: &[Server],
-    root: &str,
-    file: &str,
-    manifest: bool,
-    target: &str,
-) -> Vec<usize> {
+fn path_target(ix: &Index, root: &str, file: &str, manifest: bool, target: &str) -> Vec<usize> {
     let mut t = target.replace('\\', "/");
     let mut had_var = false;
     for v in PATH_VARS {
@@ -232,7 +298,7 @@ fn path_target(
         let Some(p) = normalise(&format!("{base}/{t}")) else {
             return Vec::new();
         };
-        return servers_for_path(servers, root, &p, true);
+        return servers_for_path(ix, root, &p, true);
     }
     // an absolute path from someone's machine: the longest tail that names a package folder
     // of this root, or that follows the root's own folder name
@@ -241,11 +307,12 @@ fn path_target(
     for k in 1..comps.len() {
         let tail = comps[k..].join("/");
         let named_root = comps[k - 1] == root_base;
-        let found = servers_for_path(servers, root, &tail, true);
+        let found = servers_for_path(ix, root, &tail, true);
         let found: Vec<usize> = found
             .into_iter()
             .filter(|&i| {
-                named_root || (!servers[i].dir.is_empty() && under(&servers[i].dir, &tail))
+                let dir = &ix.servers[i].dir;
+                named_root || (!dir.is_empty() && under(dir, &tail))
             })
             .collect();
         if !found.is_empty() {
@@ -278,6 +345,7 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
         };
         published.entry(key).or_default().insert(i);
     }
+    let ix = Index::new(servers, docker_dirs);
     let mut refs: Vec<(usize, bool, ConfigRef)> = Vec::new();
     for cfg in configs.iter_mut().filter(|c| c.kind == "manifest") {
         let dir = parent(&cfg.file).to_string();
@@ -285,10 +353,10 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
         for e in cfg.servers.iter_mut() {
             let mut ids: BTreeSet<usize> = BTreeSet::new();
             if let Some(l) = e.launch.as_ref().filter(|l| l.ecosystem == "path") {
-                ids.extend(path_target(servers, &at.0, &at.1, true, &l.target));
+                ids.extend(path_target(&ix, &at.0, &at.1, true, &l.target));
             }
             if ids.is_empty() {
-                ids.extend(servers_at(servers, &at.0, &dir));
+                ids.extend(ix.servers_at(&at.0, &dir));
             }
             if let Some(key) = e.launch.as_ref().and_then(identity) {
                 published
@@ -299,7 +367,7 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
             for &i in &ids {
                 refs.push((i, true, cref(&at, e)));
             }
-            e.links = ids.iter().map(|&i| servers[i].id.clone()).collect();
+            e.links = ids.iter().map(|&i| ix.servers[i].id.clone()).collect();
         }
     }
     // client entries → the servers they launch
@@ -309,30 +377,20 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
             let Some(l) = e.launch.as_ref() else { continue };
             let mut ids: BTreeSet<usize> = BTreeSet::new();
             match l.ecosystem.as_str() {
-                "path" => ids.extend(path_target(servers, &at.0, &at.1, false, &l.target)),
+                "path" => ids.extend(path_target(&ix, &at.0, &at.1, false, &l.target)),
                 "python-module" => {
                     let m = l.target.split('.').next().unwrap_or(&l.target);
                     if let Some(found) = published.get(&("pypi".to_string(), py_norm(m))) {
                         ids.extend(found);
                     }
                     // a module folder of a package in the same root: src/<m>/..., <m>/...
-                    for (i, s) in servers.iter().enumerate() {
-                        if s.root == at.0 && s.language == "python" {
-                            let in_module = s.entry.file.split('/').any(|c| c == m)
-                                || s.entry.file.rsplit('/').next() == Some(&format!("{m}.py"));
-                            if in_module {
-                                ids.insert(i);
-                            }
-                        }
+                    if let Some(found) = ix.py_modules.get(&(at.0.as_str(), m)) {
+                        ids.extend(found);
                     }
                 }
                 "binary" => {
-                    for (i, s) in servers.iter().enumerate() {
-                        let pkg = s.package.as_deref().unwrap_or("");
-                        let last = pkg.rsplit('/').next().unwrap_or(pkg);
-                        if !pkg.is_empty() && (pkg == l.target || last == l.target) {
-                            ids.insert(i);
-                        }
+                    if let Some(found) = ix.packages.get(l.target.as_str()) {
+                        ids.extend(found);
                     }
                 }
                 _ => {
@@ -342,32 +400,18 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
                         }
                         if key.0 == "go" {
                             // `go run module/cmd/x`: the module that holds the path
-                            for (k, v) in published.range(("go".to_string(), String::new())..) {
-                                if k.0 != "go" {
-                                    break;
-                                }
-                                if key.1.starts_with(&format!("{}/", k.1)) {
+                            for (at_slash, _) in key.1.match_indices('/') {
+                                let module = ("go".to_string(), key.1[..at_slash].to_string());
+                                if let Some(v) = published.get(&module) {
                                     ids.extend(v);
                                 }
                             }
                         }
                         if key.0 == "oci" && ids.is_empty() {
                             // an image named after a server built by a Dockerfile in its folder
-                            let name = key.1.rsplit('/').next().unwrap_or(&key.1).to_string();
-                            for (i, s) in servers.iter().enumerate() {
-                                let pkg = s.package.as_deref().unwrap_or("");
-                                let pkg_last =
-                                    pkg.rsplit('/').next().unwrap_or(pkg).to_ascii_lowercase();
-                                let dir_last =
-                                    s.dir.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-                                let named = (!pkg_last.is_empty() && pkg_last == name)
-                                    || (!dir_last.is_empty() && dir_last == name);
-                                let built = docker_dirs
-                                    .iter()
-                                    .any(|(r, d)| *r == s.root && under(d, &s.dir));
-                                if named && built {
-                                    ids.insert(i);
-                                }
+                            let name = key.1.rsplit('/').next().unwrap_or(&key.1);
+                            if let Some(found) = ix.built.get(name) {
+                                ids.extend(found);
                             }
                         }
                     }
@@ -376,7 +420,7 @@ pub fn link(configs: &mut [Config], servers: &mut [Server], docker_dirs: &Docker
             for &i in &ids {
                 refs.push((i, false, cref(&at, e)));
             }
-            e.links = ids.iter().map(|&i| servers[i].id.clone()).collect();
+            e.links = ids.iter().map(|&i| ix.servers[i].id.clone()).collect();
         }
     }
     for (i, manifest, r) in refs {
@@ -419,5 +463,22 @@ mod tests {
         assert_eq!(normalise("../x"), None);
         assert_eq!(image_norm("ghcr.io/acme/x:1.0"), "acme/x");
         assert_eq!(image_norm("docker.io/library/redis"), "redis");
+    }
+
+    #[test]
+    fn folders_holding_a_path() {
+        fn all(p: &str) -> Vec<&str> {
+            ancestors(p).collect()
+        }
+        assert_eq!(all("a/b/c"), ["a/b/c", "a/b", "a", ""]);
+        assert_eq!(all(""), [""]);
+        assert!(under("", "x") && under("a/b", "a/b") && under("a/b", "a/b/c"));
+        assert!(!under("a/b", "a/bc") && !under("a/b", "a") && !under("a/b", "a/b0"));
+        // every folder `under` accepts is one `ancestors` yields
+        for p in ["a/b/c", "a-b/c", "a/b.c", "x"] {
+            for d in ["", "a", "a/b", "a/b/c", "a-b", "a/b.c", "x", "a/b/c/d"] {
+                assert_eq!(under(d, p), all(p).contains(&d), "{d} {p}");
+            }
+        }
     }
 }

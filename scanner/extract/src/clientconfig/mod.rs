@@ -9,6 +9,7 @@ pub mod launch;
 pub mod link;
 pub mod manifests;
 pub mod redact;
+pub mod settings;
 pub mod tree;
 
 use mcpsweep_model::Config;
@@ -51,6 +52,14 @@ const fn m(client: &'static str, syntax: Syntax, markers: &'static [&'static str
 }
 
 const MCP_MAP: &[&str] = &["mcpServers", "\"servers\""];
+/// Claude Code settings worth reading (`settings::read`); a file with none is not a config.
+const CLAUDE_SETTINGS: &[&str] = &[
+    "enableAllProjectMcpServers",
+    "enabledMcpjsonServers",
+    "mcp__",
+    "\"hooks\"",
+    "\"env\"",
+];
 
 /// Recognise a config or manifest by its path (relative, forward slashes).
 pub fn detect(rel: &str) -> Option<Detected> {
@@ -75,10 +84,18 @@ pub fn detect(rel: &str) -> Option<Detected> {
             _ => c("mcp-json", Json, MCP_MAP),
         },
         "settings.json" => match parent {
-            ".vscode" => c("vscode-settings", Json, &["\"mcp\""]),
+            ".vscode" => c(
+                "vscode-settings",
+                Json,
+                &["\"mcp\"", "\"chat.tools.", "\"chat.mcp."],
+            ),
+            ".claude" => c("claude-code-settings", Json, CLAUDE_SETTINGS),
             ".gemini" => c("gemini-cli", Json, &["mcpServers"]),
             _ => c("zed", Json, &["context_servers"]),
         },
+        "settings.local.json" if parent == ".claude" => {
+            c("claude-code-settings", Json, CLAUDE_SETTINGS)
+        }
         "mcp_config.json" => c("windsurf", Json, &[]),
         "cline_mcp_settings.json" => c("cline", Json, &[]),
         "mcp_settings.json" => c("roo-code", Json, &["mcpServers"]),
@@ -216,11 +233,13 @@ pub fn parse(root: &str, rel: &str, d: &Detected, bytes: &[u8]) -> Result<Option
             };
         }
         let (s, i) = clients::read(d.client, &doc, stem);
-        if s.is_empty() && i.is_empty() && !d.markers.is_empty() {
+        let settings = settings::read(d.client, &doc);
+        if s.is_empty() && i.is_empty() && settings.is_empty() && !d.markers.is_empty() {
             return Ok(None);
         }
         cfg.servers = s;
         cfg.inputs = i;
+        cfg.settings = settings;
     }
     Ok(Some(cfg))
 }

@@ -1,0 +1,7 @@
+const fs = require("fs");
+
+function listDir(dir) {
+  return fs.readdirSync(dir);
+}
+
+module.exports = { listDir };
