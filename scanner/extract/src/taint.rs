@@ -3984,9 +3984,9 @@ mod tests {
             vec![true, true, false]
         );
         let r = refs(&scan("!isValid(p) && q", Lang::TypeScript));
-        assert_eq!(r[0].1, true); // the callee, negated
+        assert!(r[0].1); // the callee, negated
         assert_eq!(r[1], ("p".into(), true, vec!["isValid".into()]));
-        assert_eq!(r[2].1, false);
+        assert!(!r[2].1);
     }
 
     #[test]
