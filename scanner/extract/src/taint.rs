@@ -1056,6 +1056,95 @@ fn calls_any(v: &Value, names: &[&str], lang: Lang) -> bool {
     }
 }
 
+/// What the tables say of one callee: the sink rules and check sanitisers it matches,
+/// whether it fills or adds to a variable. Matched once per callee text (per thread).
+#[derive(Default)]
+struct Profile {
+    sinks: Vec<usize>,
+    checks: Vec<usize>,
+    /// Every sanitiser it matches (wrapping a value).
+    sans: Vec<usize>,
+    /// `[[source]]` rules naming it as a callee; an `[[env]]` getter.
+    sources: Vec<usize>,
+    env_call: bool,
+    fill: bool,
+    mutate: bool,
+    kill: bool,
+    carry: bool,
+    whole: bool,
+}
+
+thread_local! {
+    static PROFILES: std::cell::RefCell<Cache<Profile>> = std::cell::RefCell::new(HashMap::new());
+}
+
+type Cache<T> = HashMap<usize, HashMap<String, std::rc::Rc<T>>>;
+
+thread_local! {
+    static PATH_SOURCES: std::cell::RefCell<Cache<Vec<usize>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The `[[source]]` rules whose member paths a path matches (per thread, cached).
+fn path_sources(ctx: &Ctx, p: &str) -> std::rc::Rc<Vec<usize>> {
+    let tab = ctx.tab as *const Tables as usize;
+    if let Some(v) = PATH_SOURCES.with(|c| c.borrow().get(&tab).and_then(|m| m.get(p)).cloned()) {
+        return v;
+    }
+    let t = ctx.tab;
+    let v = std::rc::Rc::new(
+        (0..t.sources.len())
+            .filter(|k| t.sources[*k].r.path.iter().any(|pat| path_matches(pat, p)))
+            .collect::<Vec<usize>>(),
+    );
+    PATH_SOURCES.with(|c| {
+        let mut c = c.borrow_mut();
+        let m = c.entry(tab).or_default();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(p.to_string(), v.clone());
+    });
+    v
+}
+
+fn profile(ctx: &Ctx, callee: &str) -> std::rc::Rc<Profile> {
+    let tab = ctx.tab as *const Tables as usize;
+    if let Some(p) = PROFILES.with(|c| c.borrow().get(&tab).and_then(|m| m.get(callee)).cloned()) {
+        return p;
+    }
+    let t = ctx.tab;
+    let p = std::rc::Rc::new(Profile {
+        sinks: (0..t.sinks.len())
+            .filter(|k| any(&t.sinks[*k].r.callee, callee))
+            .collect(),
+        checks: (0..t.sanitizers.len())
+            .filter(|k| t.sanitizers[*k].r.check && sanitizer_matches(&t.sanitizers[*k], callee))
+            .collect(),
+        sans: (0..t.sanitizers.len())
+            .filter(|k| sanitizer_matches(&t.sanitizers[*k], callee))
+            .collect(),
+        sources: (0..t.sources.len())
+            .filter(|k| any(&t.sources[*k].r.callee, callee))
+            .collect(),
+        env_call: t.env_calls.iter().any(|p| callee_matches(p, callee)),
+        fill: any(&t.set.fill, callee),
+        mutate: any(&t.set.mutate, callee),
+        kill: any(&t.set.kill, callee),
+        carry: any(&t.set.carry_secret, callee),
+        whole: any(&t.set.keep_whole, callee),
+    });
+    PROFILES.with(|c| {
+        let mut c = c.borrow_mut();
+        let m = c.entry(tab).or_default();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(callee.to_string(), p.clone());
+    });
+    p
+}
+
 /// Per thread, for the current analysis: what each same-package function's result depends
 /// on (see [`Ctx::returns_of`]), by (file index, span).
 type Returns = HashMap<(usize, (usize, usize)), Option<(Vec<String>, Vec<usize>)>>;
@@ -1937,14 +2026,19 @@ impl<'p, 'a> Ctx<'p, 'a> {
 
     /// The labels of a dotted path: the longest prefix bound in the state, else a source.
     fn path(&self, p: &str, st: &State, d: usize) -> Vec<Label> {
-        let segs: Vec<String> = p.split('.').map(str::to_string).collect();
         let mut bound = false;
-        for k in (1..=segs.len()).rev() {
-            let key = segs[..k].join(".");
-            if let Some(ls) = st.get(&key) {
+        // the longest prefix bound: `p` itself, then up to each `.` from the right
+        let ends = std::iter::once(p.len()).chain(p.rmatch_indices('.').map(|(i, _)| i));
+        for end in ends {
+            if let Some(ls) = st.get(&p[..end]) {
+                let rest: Vec<String> = p[end..]
+                    .split('.')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
                 let mut out = Vec::new();
                 for l in ls {
-                    merge_all(&mut out, self.descend(l.clone(), &segs[k..]));
+                    merge_all(&mut out, self.descend(l.clone(), &rest));
                 }
                 if !out.is_empty() {
                     return out;
@@ -1955,8 +2049,8 @@ impl<'p, 'a> Ctx<'p, 'a> {
         }
         // sources are paths of any object (`req.headers.authorization` of a parameter `req`)
         let mut out = Vec::new();
-        for s in &self.tab.sources {
-            if self.on(s.kind) && s.r.path.iter().any(|pat| path_matches(pat, p)) {
+        for s in path_sources(self, p).iter().map(|k| &self.tab.sources[*k]) {
+            if self.on(s.kind) {
                 merge(&mut out, Label::new(s.kind, p.to_string(), Level::Field));
             }
         }
@@ -1975,7 +2069,7 @@ impl<'p, 'a> Ctx<'p, 'a> {
             // a package constant holding a secret (`API_KEY = os.getenv("API_KEY")`)
             if out.is_empty() && !bound && d < 3 {
                 if let Some(v) = self
-                    .constant(&segs)
+                    .constant(&p.split('.').map(str::to_string).collect::<Vec<_>>())
                     .filter(|v| !matches!(v, Value::Array(_) | Value::Object(_) | Value::Func(_)))
                 {
                     out = self
@@ -2032,22 +2126,33 @@ impl<'p, 'a> Ctx<'p, 'a> {
             return ls;
         }
         let mut all = recv;
+        let positional = args.iter().enumerate().map(|(i, a)| (i, None, a));
+        let named = kwargs
+            .iter()
+            .map(|(k, a)| (usize::MAX, Some(k.as_str()), a));
+        let labelled: Vec<(usize, Option<&str>, &Value, Vec<Label>)> = positional
+            .chain(named)
+            .map(|(i, k, a)| (i, k, a, self.value(a, st, d)))
+            .filter(|x| !x.3.is_empty())
+            .collect();
+        if all.is_empty() && labelled.is_empty() {
+            return all;
+        }
         // a same-package function: only the arguments its result depends on
-        let deps = self.returns_of(&ctext, d);
+        let deps = if labelled.is_empty() {
+            None
+        } else {
+            self.returns_of(&ctext, d)
+        };
         let kept = |i: usize, name: Option<&str>| match &deps {
             None => true,
             Some((params, ds)) => ds
                 .iter()
                 .any(|k| *k == i || name.is_some_and(|n| params.get(*k).is_some_and(|p| p == n))),
         };
-        let positional = args.iter().enumerate().map(|(i, a)| (kept(i, None), a));
-        let named = kwargs
-            .iter()
-            .map(|(k, a)| (kept(usize::MAX, Some(k.as_str())), a));
         // `Model(**arguments)`: built from the whole object, still the whole object
         let mut spread = Vec::new();
-        for (_, a) in positional.chain(named).filter(|(k, _)| *k) {
-            let ls = self.value(a, st, d);
+        for (_, _, a, ls) in labelled.into_iter().filter(|x| kept(x.0, x.1)) {
             if matches!(a, Value::Spread(_)) {
                 spread.extend(ls.iter().filter(|l| l.level != Level::Field).cloned());
             }
@@ -2154,16 +2259,14 @@ impl<'p, 'a> Ctx<'p, 'a> {
     /// A call whose result is a source: an environment getter naming a secret, a
     /// `[[source]]` call.
     fn call_source(&self, ctext: &str, arg0: Option<&str>) -> Option<Label> {
+        let prof = profile(self, ctext);
         if let Some(a) = arg0 {
-            if self.on("secret-env")
-                && self.tab.env_calls.iter().any(|p| callee_matches(p, ctext))
-                && effects::is_secret_name(a)
-            {
+            if prof.env_call && self.on("secret-env") && effects::is_secret_name(a) {
                 return Some(Label::new("secret-env", a.to_string(), Level::Field));
             }
         }
-        for s in &self.tab.sources {
-            if !self.on(s.kind) || !any(&s.r.callee, ctext) {
+        for s in prof.sources.iter().map(|k| &self.tab.sources[*k]) {
+            if !self.on(s.kind) {
                 continue;
             }
             match (&s.arg0, arg0) {
@@ -2180,18 +2283,15 @@ impl<'p, 'a> Ctx<'p, 'a> {
     /// Labels through a call: dropped by `kill`, sanitised by sanitisers, a secret kept only
     /// by `carry_secret`, a whole request kept whole only by `keep_whole`.
     fn through(&self, callee: &str, labels: Vec<Label>) -> Vec<Label> {
-        let set = &self.tab.set;
-        if any(&set.kill, callee) {
+        let prof = profile(self, callee);
+        if prof.kill {
             return Vec::new();
         }
-        let carry = any(&set.carry_secret, callee);
-        let whole = any(&set.keep_whole, callee);
-        let mut sans: Vec<(String, u32)> = self
-            .tab
-            .sanitizers
+        let (carry, whole) = (prof.carry, prof.whole);
+        let mut sans: Vec<(String, u32)> = prof
+            .sans
             .iter()
-            .filter(|s| sanitizer_matches(s, callee))
-            .map(|s| (short(callee), s.mask))
+            .map(|k| (short(callee), self.tab.sanitizers[*k].mask))
             .collect();
         if let Some(m) = self.summary(callee, 0) {
             sans.push((short(callee), m));
@@ -2747,11 +2847,9 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
                     &restored
                 };
                 site_flows(ctx, v, file, callee, site, &st, &mut found);
+                let prof = profile(ctx, callee);
                 // checks
-                for s in ctx.tab.sanitizers.iter().filter(|s| s.r.check) {
-                    if !sanitizer_matches(s, callee) {
-                        continue;
-                    }
+                for s in prof.checks.iter().map(|k| &ctx.tab.sanitizers[*k]) {
                     if let Some(re) = &s.arg0_text {
                         let at = s.r.text_arg.unwrap_or(0);
                         if !site.args.get(at).is_some_and(|a| re.is_match(&a.text())) {
@@ -2772,10 +2870,10 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
                     }
                 }
                 // `json.Unmarshal(raw, &args)`: the last argument is filled from the others
-                if any(&ctx.tab.set.fill, callee) {
+                if prof.fill {
                     fill(ctx, site, &mut st);
                 }
-                if any(&ctx.tab.set.mutate, callee) {
+                if prof.mutate {
                     mutate(ctx, site, &mut st);
                 }
                 // helpers of the package
@@ -3168,6 +3266,52 @@ fn basename(p: &str) -> &str {
     p.rsplit(['/', '\\']).next().unwrap_or(p)
 }
 
+/// Can a sink rule's carrying value be in this call at all? A rule read only from keywords
+/// or options (`headers`) needs one of them, or an options variable after the first argument.
+fn may_carry(r: &SinkRule, site: &Site) -> bool {
+    if r.kw.is_empty() || r.arg.is_some() || r.receiver || r.argv.is_some() {
+        return true;
+    }
+    r.kw.iter().any(|k| {
+        site.kwargs.iter().any(|(n, _)| n == k)
+            || site
+                .args
+                .iter()
+                .any(|a| matches!(a, Value::Object(_)) && a.get(k).is_some())
+            || site
+                .args
+                .iter()
+                .skip(1)
+                .any(|a| matches!(a, Value::Ident(_)))
+    })
+}
+
+/// A bare callee as the sink tables name it, when it is not its own name:
+/// `const run = promisify(exec); run(cmd)` → `exec`; Python `from subprocess import run;
+/// run(..)` → `subprocess.run`.
+fn sink_callee(ctx: &Ctx, fi: usize, callee: &str) -> Option<String> {
+    if callee.contains('.') {
+        return None;
+    }
+    let wrapped = wrapped_fn(ctx, fi, callee);
+    let callee = wrapped.as_deref().unwrap_or(callee);
+    if ctx.lang != Lang::Python || callee.contains('.') {
+        return wrapped;
+    }
+    ctx.pkg.files[fi]
+        .f
+        .facts
+        .imports
+        .iter()
+        .filter(|i| i.alias.as_deref().is_none_or(|a| a == callee))
+        .find(|i| {
+            !i.source.starts_with('.')
+                && i.source.rsplit_once('.').is_some_and(|(_, n)| n == callee)
+        })
+        .map(|i| i.source.clone())
+        .or(wrapped)
+}
+
 /// The flows of one call site.
 fn site_flows(
     ctx: &Ctx,
@@ -3181,31 +3325,12 @@ fn site_flows(
     if site.literal {
         return;
     }
-    // `const run = promisify(exec); run(cmd)`: `run` is `exec`
-    let wrapped = (!callee.contains('.'))
-        .then(|| wrapped_fn(ctx, file, callee))
-        .flatten();
-    let callee = wrapped.as_deref().unwrap_or(callee);
-    // Python `from subprocess import run`: `run(..)` is `subprocess.run(..)`
-    let qualified = (ctx.lang == Lang::Python && !callee.contains('.'))
-        .then(|| {
-            ctx.pkg.files[v.fi]
-                .f
-                .facts
-                .imports
-                .iter()
-                .filter(|i| i.alias.as_deref().is_none_or(|a| a == callee))
-                .find(|i| {
-                    !i.source.starts_with('.')
-                        && i.source.rsplit_once('.').is_some_and(|(_, n)| n == callee)
-                })
-                .map(|i| i.source.clone())
-        })
-        .flatten();
-    let callee = qualified.as_deref().unwrap_or(callee);
-    for s in &ctx.tab.sinks {
+    let named = sink_callee(ctx, v.fi, callee);
+    let callee = named.as_deref().unwrap_or(callee);
+    let prof = profile(ctx, callee);
+    for s in prof.sinks.iter().map(|k| &ctx.tab.sinks[*k]) {
         let r = &s.r;
-        if !any(&r.callee, callee) || !s.sources.iter().any(|x| ctx.on(x)) {
+        if !s.sources.iter().any(|x| ctx.on(x)) {
             continue;
         }
         // tool runs take tool-argument sources (a secret only reaches results)
@@ -3370,7 +3495,7 @@ fn compact_calls(callee: &str) -> String {
 
 /// The function a name is bound to by a `wrap_fn` call (`const run = promisify(exec)`),
 /// in the file or the package.
-fn wrapped_fn(ctx: &Ctx, file: &str, name: &str) -> Option<String> {
+fn wrapped_fn(ctx: &Ctx, fi: usize, name: &str) -> Option<String> {
     let set = &ctx.tab.set;
     if set.wrap_fn.is_empty() {
         return None;
@@ -3382,7 +3507,6 @@ fn wrapped_fn(ctx: &Ctx, file: &str, name: &str) -> Option<String> {
         },
         _ => None,
     };
-    let fi = ctx.pkg.file_index(file)?;
     let of = |v: &Value| of(v).map(|f| effects::table_callee(ctx.pkg, fi, &f));
     let local = ctx.pkg.files[fi]
         .f
@@ -3904,6 +4028,20 @@ pub fn server_flows(s: &mut Server, pkg: &Package, lang: Lang) {
             active: ACTIVE_SERVER,
         };
         for fi in 0..pkg.files.len() {
+            // a file with no call that takes these sources has nothing to walk
+            let wanted = pkg.files[fi].sites.iter().any(|(c, site)| {
+                let named = sink_callee(&ctx, fi, c);
+                profile(&ctx, named.as_deref().unwrap_or(c))
+                    .sinks
+                    .iter()
+                    .any(|k| {
+                        let s = &tab.sinks[*k];
+                        s.sources.iter().any(|x| ACTIVE_SERVER.contains(x)) && may_carry(&s.r, site)
+                    })
+            });
+            if !wanted {
+                continue;
+            }
             flows.extend(run(
                 &ctx,
                 Visit {
