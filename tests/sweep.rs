@@ -16,7 +16,7 @@ const CASES: &[&str] = &[
 ];
 
 /// Bare repositories of several corpus cases under `d/remote`, and `d/repos.txt` listing
-/// them as `file://` URLs plus one that does not exist.
+/// them as `file://` URLs, plus one that does not exist and an empty repository (7 roots).
 fn org(d: &Path) {
     let mut list = String::from("# the org\n");
     for (i, case) in CASES.iter().enumerate() {
@@ -30,6 +30,9 @@ fn org(d: &Path) {
         "file://{}\n",
         d.join("remote/missing.git").display()
     ));
+    // a repository with no commit: an error for that root only
+    git(d, &["init", "-q", "--bare", "remote/empty.git"]);
+    list.push_str("remote/empty.git\n");
     std::fs::write(d.join("repos.txt"), list).unwrap();
 }
 
@@ -100,16 +103,23 @@ fn killed_sweep_resumes_from_its_state_without_losing_or_repeating_a_root() {
     org(d);
     let first = sweep(d, &["--state", "state"]);
     assert_eq!(first.code, 2, "the missing repository: {}", first.stderr);
-    assert_eq!(stats(&first.stderr).0, 6);
+    assert_eq!(stats(&first.stderr).0, 7);
     let v: Value = serde_json::from_str(&first.stdout).unwrap();
-    assert_eq!(v["roots"].as_array().unwrap().len(), 6);
+    assert_eq!(v["roots"].as_array().unwrap().len(), 7);
+    let errors: Vec<&Value> = v["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 2, "the missing and the empty repository");
     assert!(v["coverage"].get("roots_from_state").is_none());
     assert!(!v["findings"].as_array().unwrap().is_empty());
 
     // a run started again with nothing changed takes every repository from the state
-    // (the unreachable one is tried again)
+    // (the unreachable and the empty one are tried again)
     let again = sweep(d, &["--state", "state"]);
-    assert_eq!(stats(&again.stderr).0, 1, "{}", again.stderr);
+    assert_eq!(stats(&again.stderr).0, 2, "{}", again.stderr);
     assert_eq!(stats(&again.stderr).1, 5);
     assert_eq!(
         without_from_state(&again.stdout),
@@ -138,8 +148,8 @@ fn killed_sweep_resumes_from_its_state_without_losing_or_repeating_a_root() {
     let resumed = sweep(d, &["--state", "state"]);
     assert_eq!(
         stats(&resumed.stderr),
-        (3, 3, stats(&resumed.stderr).2, 0),
-        "only the two lost repositories (and the unreachable one) are scanned again: {}",
+        (4, 3, stats(&resumed.stderr).2, 0),
+        "only the two lost repositories (and the two in error) are scanned again: {}",
         resumed.stderr
     );
     assert_eq!(
@@ -188,13 +198,25 @@ fn shards_merged_equal_one_run_in_every_format() {
             o.stdout
         })
         .collect();
+    let mut roots = Vec::new();
     for k in 1..=3 {
         let shard = format!("{k}/3");
         let state = format!("shard{k}");
         let o = sweep(d, &["--shard", &shard, "--state", &state]);
         let v: Value = serde_json::from_str(&o.stdout).unwrap();
-        assert_eq!(v["roots"].as_array().unwrap().len(), 2, "{shard}");
+        let n = v["roots"].as_array().unwrap().len();
+        assert!((2..=3).contains(&n), "{shard}: {n} roots");
+        roots.extend(
+            v["roots"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["path"].clone()),
+        );
     }
+    roots.sort_by_key(|r| r.to_string());
+    roots.dedup();
+    assert_eq!(roots.len(), 7, "every root in exactly one shard");
     for (f, expected) in formats.iter().zip(&one) {
         let o = run(
             d,
@@ -220,6 +242,35 @@ fn shards_merged_equal_one_run_in_every_format() {
             o.stdout
         );
     }
+    // record files (JSON lines) too: all the records in one file
+    let mut lines = String::new();
+    for k in 1..=3 {
+        let mut files: Vec<_> = std::fs::read_dir(d.join(format!("shard{k}/roots")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            lines.push_str(&std::fs::read_to_string(f).unwrap());
+        }
+    }
+    std::fs::write(d.join("all.jsonl"), &lines).unwrap();
+    let o = run(
+        d,
+        &[
+            "merge",
+            "all.jsonl",
+            "-f",
+            "json",
+            "--sarif-profile",
+            "full",
+        ],
+    );
+    assert!(o.stdout == one[0], "{}", o.stderr);
+    std::fs::write(d.join("cut.jsonl"), &lines[..lines.len() - 10]).unwrap();
+    let o = run(d, &["merge", "cut.jsonl"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("truncated"), "{}", o.stderr);
     // -o, by extension
     let o = run(
         d,
@@ -280,9 +331,15 @@ fn facts_cache_skips_unchanged_files_and_ignores_damaged_entries() {
         a.extend_from_slice(extra);
         run(d, &a)
     };
-    let plain = run(
-        d,
-        &["scan", "work", "bare.git", "--no-progress", "-f", "sarif"],
+    // no progress bar when stderr is not a terminal, even without --no-progress
+    let plain = run(d, &["scan", "work", "bare.git", "-f", "sarif"]);
+    assert!(
+        plain
+            .stderr
+            .lines()
+            .all(|l| l.starts_with("mcpsweep: stats:")),
+        "{}",
+        plain.stderr
     );
     let first = scan(&[]);
     assert_eq!(first.code, 0, "{}", first.stderr);

@@ -242,7 +242,7 @@ fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -
         .files
         .par_iter()
         .map(|e| {
-            let p = process(e, args, label, &reader);
+            let p = process(e, args, label, &reader, ctx.facts.as_ref());
             if !matches!(p.outcome, FileOutcome::Candidate(..)) {
                 ctx.progress.add_files(1);
             }
@@ -613,7 +613,13 @@ pub fn display_root(p: &Path) -> String {
     }
 }
 
-fn process(e: &Entry, args: &ScanArgs, root: &str, reader: &crate::repo::Reader) -> Processed {
+fn process(
+    e: &Entry,
+    args: &ScanArgs,
+    root: &str,
+    reader: &crate::repo::Reader,
+    cache: Option<&crate::factcache::FactsCache>,
+) -> Processed {
     let file_name = e.rel.rsplit('/').next().unwrap_or(&e.rel);
     let lang = Lang::from_path(&e.rel);
     let is_manifest = manifest::ecosystem_of(file_name).is_some();
@@ -695,6 +701,18 @@ fn process(e: &Entry, args: &ScanArgs, root: &str, reader: &crate::repo::Reader)
             err.valid_up_to()
         ));
         return p;
+    }
+    // facts already in the cache: no parser (nor query) needed for this file
+    if let Some(c) = cache {
+        let blob = reader
+            .blob_id(&e.rel)
+            .or_else(|| crate::factcache::blob_id(&bytes));
+        if let Some(facts) = blob.and_then(|b| c.get(&b, lang)) {
+            FACTS_FROM_CACHE.fetch_add(1, Ordering::Relaxed);
+            p.parsed = true;
+            p.outcome = FileOutcome::Facts(lang, Box::new(facts));
+            return p;
+        }
     }
     warm(lang);
     p.outcome = FileOutcome::Candidate(lang, bytes);
