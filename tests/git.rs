@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(dir)
         .args([
@@ -31,7 +31,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 /// A work tree holding a copy of a corpus case, committed; returns its HEAD.
-fn work_tree(dir: &Path, case: &str) -> String {
+pub(crate) fn work_tree(dir: &Path, case: &str) -> String {
     std::fs::create_dir_all(dir).unwrap();
     copy_dir(&repo().join("corpus").join(case), dir);
     git(dir, &["init", "-q"]);

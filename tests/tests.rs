@@ -9,4 +9,5 @@ mod git;
 mod grammars;
 mod rules;
 mod sarif;
+mod sweep;
 mod walk;

@@ -24,6 +24,20 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print one rule's documentation (Markdown).
     Rule(RuleArgs),
+    /// Combine the per-root records of shards (`scan --shard K/N --state DIR`) into exactly
+    /// what one run over all roots produces, in any format.
+    Merge(Box<MergeArgs>),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct MergeArgs {
+    /// State folders written by `scan --state DIR` (their plan and records), or record files
+    /// (JSON lines).
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -74,15 +88,6 @@ pub struct ScanArgs {
     #[arg(long, value_name = "DIR")]
     pub each_repo: Vec<PathBuf>,
 
-    /// Output format. Default: `text` on a terminal, else `json`; with `-o`, from the file
-    /// extension (.json, .csv, .md), else `json`.
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<Format>,
-
-    /// Write the output to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
     /// Files larger than this many bytes are not parsed (recorded in coverage).
     #[arg(long, default_value_t = 4 * 1024 * 1024, value_name = "BYTES")]
     pub max_file_size: u64,
@@ -115,6 +120,40 @@ pub struct ScanArgs {
     #[arg(long)]
     pub no_progress: bool,
 
+    /// Write each root's record to DIR as it finishes (one JSON line per root, written
+    /// atomically); a run started again with the same DIR takes the roots already recorded
+    /// at the same commit from it instead of scanning them again (bare repositories and
+    /// `--repos` clones; folders and work trees are always scanned). `mcpsweep merge DIR...`
+    /// combines the records of shards.
+    #[arg(long, value_name = "DIR")]
+    pub state: Option<PathBuf>,
+
+    /// Scan only shard K of N (1-based) of the sorted list of roots: roots number K, K+N,
+    /// K+2N... Combine the shards' `--state` folders with `mcpsweep merge`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+
+    /// Keep each parsed file's facts in DIR, keyed by git blob id (computed for files on
+    /// disk) and the scanner build: unchanged files are not parsed again on the next sweep.
+    #[arg(long, value_name = "DIR")]
+    pub facts_cache: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// How the results are audited and rendered (shared by `scan` and `merge`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReportArgs {
+    /// Output format. Default: `text` on a terminal, else `json`; with `-o`, from the file
+    /// extension (.json, .csv, .md), else `json`.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// Also load the audit rules (`*.toml`) of this folder (repeatable); a rule with the id of
     /// a built-in one replaces it.
     #[arg(long = "rules", value_name = "DIR")]
@@ -145,6 +184,18 @@ pub struct ScanArgs {
     /// with their justification.
     #[arg(long, value_enum, default_value = "github")]
     pub sarif_profile: crate::report::sarif::Profile,
+}
+
+/// `K/N` with 1 <= K <= N.
+pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("`{s}`: expected K/N with 1 <= K <= N, e.g. 2/8");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let k: usize = k.trim().parse().map_err(|_| bad())?;
+    let n: usize = n.trim().parse().map_err(|_| bad())?;
+    if n == 0 || k == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! or by a baseline (an earlier inventory JSON or SARIF log: findings whose fingerprint it
 //! holds do not count).
 
-use crate::sources::Sources;
+use crate::record::Lines;
 use anyhow::Context;
 use mcpsweep_audit::RuleSet;
 use mcpsweep_model::{Inventory, Suppression};
@@ -61,13 +61,14 @@ impl Baseline {
     }
 }
 
-/// Evaluate the rules and apply suppressions.
-pub fn run(inv: &mut Inventory, rules: &RuleSet, baseline: Option<&Baseline>, src: &mut Sources) {
+/// Evaluate the rules and apply suppressions; the comments on the findings' lines come from
+/// the roots' records.
+pub fn run(inv: &mut Inventory, rules: &RuleSet, baseline: Option<&Baseline>, src: &Lines) {
     let mut findings = rules.evaluate(inv);
     for f in &mut findings {
         let above = f.line.checked_sub(1).filter(|l| *l > 0);
         let inline = [Some(f.line), above].into_iter().flatten().find_map(|l| {
-            src.line(&f.root, &f.file, l)
+            src.ignore(&f.root, &f.file, l)
                 .and_then(|t| ignore_comment(t, &f.rule))
         });
         if let Some(reason) = inline {

@@ -3,13 +3,16 @@
 mod args;
 mod audit;
 mod discover;
+mod factcache;
+mod progress;
+mod record;
 mod repo;
 mod report;
 mod scan;
-mod sources;
+mod state;
 
 use anyhow::Context;
-use args::{Cli, Command, FailOn, Format, RuleArgs, RulesArgs, ScanArgs};
+use args::{Cli, Command, FailOn, Format, MergeArgs, ReportArgs, RuleArgs, RulesArgs, ScanArgs};
 use clap::Parser;
 use mcpsweep_audit::{RuleSet, Severity};
 use std::io::{IsTerminal, Write};
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(*args),
         Command::Rules(args) => list_rules(args),
         Command::Rule(args) => show_rule(args),
+        Command::Merge(args) => run_merge(*args),
     };
     match result {
         Ok(code) => code,
@@ -54,6 +58,30 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             .ok();
     }
     let show_progress = !args.no_progress && std::io::stderr().is_terminal();
+    // rules and baseline first: a bad rule file fails before the sweep
+    let (rules, baseline) = audit_inputs(&args.report)?;
+    let scanned = scan::run(&args, show_progress)?;
+    let combined = record::combine(scanned.records, scanned.from_state);
+    let code = report(&args.report, combined, &rules, baseline.as_ref())?;
+    for w in &scanned.warnings {
+        eprintln!("mcpsweep: error: {w}");
+    }
+    Ok(if scanned.warnings.is_empty() {
+        code
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// `mcpsweep merge`: the records of shards, combined and reported as one run would.
+fn run_merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let (rules, baseline) = audit_inputs(&args.report)?;
+    let records = state::load_for_merge(&args.inputs)?;
+    let combined = record::combine(records, 0);
+    report(&args.report, combined, &rules, baseline.as_ref())
+}
+
+fn audit_inputs(args: &ReportArgs) -> anyhow::Result<(RuleSet, Option<audit::Baseline>)> {
     let rules = if args.no_rules {
         RuleSet::default()
     } else {
@@ -65,9 +93,23 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         Some(p) => Some(audit::Baseline::load(p)?),
         None => None,
     };
-    let mut outcome = scan::run(&args, show_progress)?;
-    let mut src = sources::Sources::new(args.max_file_size, &outcome.readers);
-    audit::run(&mut outcome.inventory, &rules, baseline.as_ref(), &mut src);
+    Ok((rules, baseline))
+}
+
+/// Audit the combined records and write the output; the exit code.
+fn report(
+    args: &ReportArgs,
+    combined: record::Combined,
+    rules: &RuleSet,
+    baseline: Option<&audit::Baseline>,
+) -> anyhow::Result<ExitCode> {
+    let record::Combined {
+        mut inventory,
+        lines,
+        root_uris,
+        failed_roots,
+    } = combined;
+    audit::run(&mut inventory, rules, baseline, &lines);
     let format = args.format.unwrap_or_else(|| match &args.output {
         Some(p) => match p.extension().and_then(|e| e.to_str()) {
             Some("csv") => Format::Csv,
@@ -79,17 +121,18 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         None if std::io::stdout().is_terminal() => Format::Text,
         None => Format::Json,
     });
-    let inv = &outcome.inventory;
+    let inv = &inventory;
     let rendered = match format {
         Format::Json => report::json(inv),
         Format::Sarif => report::sarif::render(
             inv,
-            &rules,
+            rules,
             &report::sarif::Options {
                 category: &args.sarif_category,
                 profile: args.sarif_profile,
             },
-            &mut src,
+            &lines,
+            &root_uris,
         ),
         Format::Csv => report::matrix::csv(inv),
         Format::Markdown => report::matrix::markdown(inv),
@@ -117,7 +160,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let tripped = args
         .fail_on
         .is_some_and(|t| mcpsweep_audit::fails(&inv.findings, severity(t)));
-    Ok(if outcome.failed_roots > 0 {
+    Ok(if failed_roots > 0 {
         ExitCode::from(2)
     } else if tripped {
         ExitCode::from(1)

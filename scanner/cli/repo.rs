@@ -163,6 +163,14 @@ thread_local! {
 }
 
 impl Reader<'_> {
+    /// The git blob id of `rel` when the root is read from the object database (free there).
+    pub fn blob_id(&self, rel: &str) -> Option<gix::ObjectId> {
+        match self {
+            Reader::Disk(_) => None,
+            Reader::Git { files, .. } => files.get(rel).map(|(oid, _)| *oid),
+        }
+    }
+
     /// Read `rel` (relative, forward slashes) within `limit` bytes.
     pub fn read(&self, rel: &str, limit: u64) -> std::io::Result<Loaded> {
         match self {
@@ -177,6 +185,11 @@ impl Reader<'_> {
                 let key = repo.git_dir().to_path_buf();
                 HANDLES.with(|h| {
                     let mut h = h.borrow_mut();
+                    // roots are scanned side by side: keep a few repositories' handles per
+                    // thread, not one for every repository of the sweep
+                    if h.len() >= 8 && !h.contains_key(repo.git_dir()) {
+                        h.clear();
+                    }
                     let local = h.entry(key).or_insert_with(|| repo.to_thread_local());
                     let obj = local
                         .find_object(oid)
@@ -283,23 +296,43 @@ mod tests {
     }
 }
 
-/// One root to scan: its label (as given, a URL without credentials) and where it is on disk,
-/// or why it could not be had.
+/// One root to scan: its label (as given, a URL without credentials) and where it comes from.
 pub struct RootSpec {
     pub label: String,
-    pub path: Result<PathBuf, String>,
+    pub source: Source,
 }
 
-/// The roots of a scan: the PATHs, the lines of `--repos` (URLs fetched into the cache, in
-/// parallel), and every repository under each `--each-repo` folder. Sorted by label, unique.
+pub enum Source {
+    Path(PathBuf),
+    /// A git URL, cloned or fetched into the cache when the root is scanned.
+    Url {
+        url: String,
+        cache: PathBuf,
+    },
+}
+
+impl RootSpec {
+    /// Where the root is on disk (fetching a URL first), or why it could not be had.
+    pub fn fetch(&self) -> Result<PathBuf, String> {
+        match &self.source {
+            Source::Path(p) => Ok(p.clone()),
+            Source::Url { url, cache } => fetch(url, cache).map_err(|e| {
+                // error chains can quote the URL: never its credentials
+                redact_url_in(&format!("{e:#}"), url)
+            }),
+        }
+    }
+}
+
+/// The roots of a scan: the PATHs, the lines of `--repos` (URLs are fetched into the cache
+/// when scanned), and every repository under each `--each-repo` folder. Sorted by label, unique.
 pub fn resolve_roots(args: &crate::args::ScanArgs) -> anyhow::Result<Vec<RootSpec>> {
-    use rayon::prelude::*;
     let mut specs: Vec<RootSpec> = args
         .paths
         .iter()
         .map(|p| RootSpec {
             label: crate::scan::display_root(p),
-            path: Ok(p.clone()),
+            source: Source::Path(p.clone()),
         })
         .collect();
     if let Some(list) = &args.repos {
@@ -309,31 +342,26 @@ pub fn resolve_roots(args: &crate::args::ScanArgs) -> anyhow::Result<Vec<RootSpe
             Some(c) => c.clone(),
             None => default_cache()?,
         };
-        let lines: Vec<&str> = text
+        let lines = text
             .lines()
             .map(|l| l.split(" #").next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let fetched: Vec<RootSpec> = lines
-            .par_iter()
-            .map(|line| {
-                if is_url(line) {
-                    RootSpec {
-                        label: redact_url(line),
-                        path: fetch(line, &cache).map_err(|e| {
-                            // error chains can quote the URL: never its credentials
-                            redact_url_in(&format!("{e:#}"), line)
-                        }),
-                    }
-                } else {
-                    RootSpec {
-                        label: crate::scan::display_root(Path::new(line)),
-                        path: Ok(PathBuf::from(line)),
-                    }
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for line in lines {
+            specs.push(if is_url(line) {
+                RootSpec {
+                    label: redact_url(line),
+                    source: Source::Url {
+                        url: line.to_string(),
+                        cache: cache.clone(),
+                    },
                 }
-            })
-            .collect();
-        specs.extend(fetched);
+            } else {
+                RootSpec {
+                    label: crate::scan::display_root(Path::new(line)),
+                    source: Source::Path(PathBuf::from(line)),
+                }
+            });
+        }
     }
     for dir in &args.each_repo {
         let mut found = Vec::new();
@@ -343,18 +371,32 @@ pub fn resolve_roots(args: &crate::args::ScanArgs) -> anyhow::Result<Vec<RootSpe
         }
         specs.extend(found.into_iter().map(|p| RootSpec {
             label: crate::scan::display_root(&p),
-            path: Ok(p),
+            source: Source::Path(p),
         }));
     }
     if specs.is_empty() {
         specs.push(RootSpec {
             label: ".".into(),
-            path: Ok(PathBuf::from(".")),
+            source: Source::Path(PathBuf::from(".")),
         });
     }
     specs.sort_by(|a, b| a.label.cmp(&b.label));
     specs.dedup_by(|a, b| a.label == b.label);
     Ok(specs)
+}
+
+/// HEAD's commit of a bare repository, cheaply (to decide whether a recorded root is current),
+/// or None for anything else.
+pub fn bare_head(path: &Path) -> Option<String> {
+    if path.join(".git").exists() || !(path.join("HEAD").is_file() && path.join("objects").is_dir())
+    {
+        return None;
+    }
+    let repo = gix::open_opts(path, open_options()).ok()?;
+    if !repo.is_bare() {
+        return None;
+    }
+    Some(repo.head_id().ok()?.to_string())
 }
 
 fn default_cache() -> anyhow::Result<PathBuf> {
@@ -448,23 +490,32 @@ impl OwnedReader {
     }
 }
 
+/// One opened root.
+pub struct Opened {
+    pub walked: crate::discover::Walked,
+    /// HEAD commit when the root is a repository.
+    pub commit: Option<String>,
+    pub reader: OwnedReader,
+    /// `folder`, `work-tree` or `bare`.
+    pub kind: &'static str,
+}
+
 /// Open one root: its file list (walked on disk, or HEAD's tree of a bare repository), its
 /// HEAD commit when it is a repository, and its reader.
-pub fn open_root(
-    path: &Path,
-    filters: &Filters,
-) -> anyhow::Result<(crate::discover::Walked, Option<String>, OwnedReader)> {
+pub fn open_root(path: &Path, filters: &Filters) -> anyhow::Result<Opened> {
     match classify(path, filters)? {
-        Kind::Folder => Ok((
-            crate::discover::walk(path, filters)?,
-            None,
-            OwnedReader::Disk(path.to_path_buf()),
-        )),
-        Kind::WorkTree { commit } => Ok((
-            crate::discover::walk(path, filters)?,
+        Kind::Folder => Ok(Opened {
+            walked: crate::discover::walk(path, filters)?,
+            commit: None,
+            reader: OwnedReader::Disk(path.to_path_buf()),
+            kind: "folder",
+        }),
+        Kind::WorkTree { commit } => Ok(Opened {
+            walked: crate::discover::walk(path, filters)?,
             commit,
-            OwnedReader::Disk(path.to_path_buf()),
-        )),
+            reader: OwnedReader::Disk(path.to_path_buf()),
+            kind: "work-tree",
+        }),
         Kind::Bare(tree) => {
             let tree = *tree;
             let walked = crate::discover::Walked {
@@ -476,14 +527,15 @@ pub fn open_root(
                 skipped: tree.skipped,
                 errors: tree.errors,
             };
-            Ok((
+            Ok(Opened {
                 walked,
-                Some(tree.commit),
-                OwnedReader::Git {
+                commit: Some(tree.commit),
+                reader: OwnedReader::Git {
                     repo: Box::new(tree.repo),
                     files: tree.files,
                 },
-            ))
+                kind: "bare",
+            })
         }
     }
 }

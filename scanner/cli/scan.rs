@@ -3,25 +3,25 @@
 
 use crate::args::ScanArgs;
 use crate::discover::{self, Entry, Filters};
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::record::RootRecord;
 use mcpsweep_extract::clientconfig;
 use mcpsweep_extract::manifest::{self, Manifest};
 use mcpsweep_extract::{extract, prefilter, Lang, Limits, SourceFile};
-use mcpsweep_model::{
-    Config, Coverage, CoverageError, Inventory, Root, ScannerInfo, SkipCount, SCHEMA_VERSION,
-};
+use mcpsweep_model::{Config, CoverageError, Root};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-pub struct ScanOutcome {
-    pub inventory: Inventory,
-    /// How to read each root's files again (suppression comments, SARIF regions).
-    pub readers: BTreeMap<String, crate::repo::OwnedReader>,
-    /// Roots that could not be scanned at all.
-    pub failed_roots: usize,
+/// The records of a scan's roots, in root order.
+pub struct Scanned {
+    pub records: Vec<RootRecord>,
+    /// Roots taken from `--state` rather than scanned.
+    pub from_state: u64,
+    /// Operational problems that did not stop the sweep (a state record not written).
+    pub warnings: Vec<String>,
 }
 
 enum FileOutcome {
@@ -63,253 +63,311 @@ impl Timer {
     }
 }
 
-pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> {
-    let mut timer = Timer::new();
+/// Counters for `MCPSWEEP_STATS` (stderr; not part of any output).
+pub static FILES_EXTRACTED: AtomicU64 = AtomicU64::new(0);
+pub static FACTS_FROM_CACHE: AtomicU64 = AtomicU64::new(0);
+
+/// What every root of a scan shares.
+struct Ctx<'a> {
+    args: &'a ScanArgs,
+    filters: Filters,
+    limits: Limits,
+    key: String,
+    facts: Option<crate::factcache::FactsCache>,
+    progress: crate::progress::Progress,
+}
+
+pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<Scanned> {
     let filters = Filters::new(&args.include, &args.exclude, !args.no_default_excludes)?;
     let limits = Limits {
         parse_timeout: Duration::from_secs(args.parse_timeout.max(1)),
     };
-    let roots = crate::repo::resolve_roots(args)?;
-    let mut readers: BTreeMap<String, crate::repo::OwnedReader> = BTreeMap::new();
+    let mut specs = crate::repo::resolve_roots(args)?;
+    if let Some((k, n)) = args.shard {
+        specs = specs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, s)| s)
+            .collect();
+    }
+    let key = crate::record::scan_key(args);
+    let labels: Vec<String> = specs.iter().map(|s| s.label.clone()).collect();
+    let state = match &args.state {
+        Some(dir) => Some(crate::state::State::open(dir, &key, args.shard, &labels)?),
+        None => None,
+    };
+    let facts = match &args.facts_cache {
+        Some(dir) => Some(crate::factcache::FactsCache::open(dir)?),
+        None => None,
+    };
+    let ctx = Ctx {
+        args,
+        filters,
+        limits,
+        key,
+        facts,
+        progress: crate::progress::Progress::new(show_progress, specs.len() as u64),
+    };
+    let warnings = std::sync::Mutex::new(Vec::new());
+    // roots side by side (and files side by side within each); collected in root order
+    let done: Vec<(RootRecord, bool)> = specs
+        .par_iter()
+        .map(|spec| {
+            ctx.progress.start(&spec.label);
+            let path = spec.fetch();
+            let reused = match (&state, &path) {
+                (Some(st), Ok(p)) => st.get(&spec.label).filter(|r| {
+                    // only a bare repository (or a clone) is its commit; a folder or work
+                    // tree can change without one
+                    r.kind == "bare"
+                        && r.root.status == "ok"
+                        && r.root.commit.is_some()
+                        && r.root.commit == crate::repo::bare_head(p)
+                        && r.root_uri == crate::report::sarif::root_uri(&spec.label)
+                }),
+                _ => None,
+            };
+            let out = match reused {
+                Some(r) => (r, true),
+                None => {
+                    let r = scan_root(&ctx, &spec.label, path);
+                    if let Some(st) = &state {
+                        if let Err(e) = st.save(&r) {
+                            warnings.lock().unwrap().push(format!("{e:#}"));
+                        }
+                    }
+                    (r, false)
+                }
+            };
+            ctx.progress.finish_root(&spec.label);
+            out
+        })
+        .collect();
+    ctx.progress.clear();
+    let from_state = done.iter().filter(|(_, reused)| *reused).count() as u64;
+    if std::env::var_os("MCPSWEEP_STATS").is_some() {
+        eprintln!(
+            "mcpsweep: stats: roots scanned {}, from state {}; files parsed {}, facts from cache {}",
+            done.len() as u64 - from_state,
+            from_state,
+            FILES_EXTRACTED.load(Ordering::Relaxed),
+            FACTS_FROM_CACHE.load(Ordering::Relaxed),
+        );
+    }
+    Ok(Scanned {
+        records: done.into_iter().map(|(r, _)| r).collect(),
+        from_state,
+        warnings: warnings.into_inner().unwrap(),
+    })
+}
 
-    let mut inv = Inventory {
-        schema_version: SCHEMA_VERSION.into(),
-        scanner: ScannerInfo {
-            name: "mcpsweep".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
+/// Scan one root to its record.
+fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -> RootRecord {
+    let args = ctx.args;
+    let limits = &ctx.limits;
+    let mut timer = Timer::new();
+    let mut rec = RootRecord {
+        key: ctx.key.clone(),
+        root: Root {
+            path: label.to_string(),
+            commit: None,
+            status: "ok".into(),
         },
-        roots: Vec::new(),
+        kind: "error".into(),
+        root_uri: crate::report::sarif::root_uri(label),
         servers: Vec::new(),
         configs: Vec::new(),
-        findings: Vec::new(),
-        coverage: Coverage::default(),
+        files_seen: 0,
+        files_candidates: 0,
+        files_parsed: 0,
+        bytes_read: 0,
+        skipped: BTreeMap::new(),
+        errors: Vec::new(),
+        unresolved: Vec::new(),
+        docker_dirs: Vec::new(),
+        lines: BTreeMap::new(),
     };
-    let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
-    let mut failed_roots = 0;
-    // folders holding a Dockerfile, for linking container images to servers
-    let mut docker_dirs = clientconfig::link::DockerDirs::new();
-
-    for crate::repo::RootSpec { label, path } in roots {
-        timer.lap("setup");
-        // a folder or work tree is walked on disk; a bare repository is read from HEAD's tree
-        let source = path
-            .map_err(anyhow::Error::msg)
-            .and_then(|p| crate::repo::open_root(&p, &filters).map(|r| (p, r)));
-        let walked = match source {
-            Ok((p, (walked, commit, owned))) => {
-                readers.insert(label.clone(), owned);
-                let _ = p;
-                Ok((walked, commit))
-            }
-            Err(e) => Err(e),
-        };
-        let (walked, commit) = match walked {
-            Ok(w) => w,
-            Err(e) => {
-                failed_roots += 1;
-                inv.roots.push(Root {
-                    path: label.clone(),
-                    commit: None,
-                    status: "error".into(),
-                });
-                inv.coverage.errors.push(CoverageError {
-                    root: label,
-                    file: String::new(),
-                    reason: format!("{e:#}"),
-                });
-                continue;
-            }
-        };
-        let reader = readers[&label].reader();
-        inv.roots.push(Root {
-            path: label.clone(),
-            commit,
-            status: "ok".into(),
-        });
-        for (reason, n) in &walked.skipped {
-            *skipped.entry(reason.to_string()).or_default() += n;
-        }
-        for (file, reason) in &walked.errors {
-            inv.coverage.errors.push(CoverageError {
-                root: label.clone(),
-                file: file.clone(),
-                reason: reason.clone(),
+    // a folder or work tree is walked on disk; a bare repository is read from HEAD's tree
+    let opened = path
+        .map_err(anyhow::Error::msg)
+        .and_then(|p| crate::repo::open_root(&p, &ctx.filters));
+    let opened = match opened {
+        Ok(o) => o,
+        Err(e) => {
+            rec.root.status = "error".into();
+            rec.errors.push(CoverageError {
+                root: label.to_string(),
+                file: String::new(),
+                reason: format!("{e:#}"),
             });
+            return rec;
         }
-        inv.coverage.files_seen += walked.files.len() as u64;
-        for f in &walked.files {
-            let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", &f.rel));
-            let n = name.to_ascii_lowercase();
-            if n == "dockerfile" || n == "containerfile" || n.starts_with("dockerfile.") {
-                docker_dirs.insert((label.clone(), dir.to_string()));
+    };
+    let crate::repo::Opened {
+        walked,
+        commit,
+        reader: owned,
+        kind,
+    } = opened;
+    let reader = owned.reader();
+    rec.root.commit = commit;
+    rec.kind = kind.into();
+    let skipped = &mut rec.skipped;
+    for (reason, n) in &walked.skipped {
+        *skipped.entry(reason.to_string()).or_default() += n;
+    }
+    for (file, reason) in &walked.errors {
+        rec.errors.push(CoverageError {
+            root: label.to_string(),
+            file: file.clone(),
+            reason: reason.clone(),
+        });
+    }
+    rec.files_seen += walked.files.len() as u64;
+    let mut docker_dirs = std::collections::BTreeSet::new();
+    for f in &walked.files {
+        let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", &f.rel));
+        let n = name.to_ascii_lowercase();
+        if n == "dockerfile" || n == "containerfile" || n.starts_with("dockerfile.") {
+            docker_dirs.insert(dir.to_string());
+        }
+    }
+    rec.docker_dirs = docker_dirs.into_iter().collect();
+    ctx.progress.add_files(0);
+    timer.lap("walk");
+    // Read and prefilter every file, then extract the candidates: the queries of the
+    // candidates' languages compile on the pool meanwhile (see `warm`).
+    let mut processed: Vec<Processed> = walked
+        .files
+        .par_iter()
+        .map(|e| {
+            let p = process(e, args, label, &reader, ctx.facts.as_ref());
+            if !matches!(p.outcome, FileOutcome::Candidate(..)) {
+                ctx.progress.add_files(1);
             }
-        }
+            p
+        })
+        .collect();
+    timer.lap("read + prefilter");
+    processed
+        .par_iter_mut()
+        .filter(|p| matches!(p.outcome, FileOutcome::Candidate(..)))
+        .for_each(|p| {
+            extract_candidate(p, limits, ctx.facts.as_ref(), &reader);
+            ctx.progress.add_files(1);
+        });
+    timer.lap("extract");
 
-        let bar = if show_progress {
-            let b = ProgressBar::new(walked.files.len() as u64);
-            b.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} {msg} [{bar:30}] {pos}/{len} files ({per_sec})",
-                )
-                .unwrap()
-                .progress_chars("=> "),
-            );
-            b.set_message(label.clone());
-            b
-        } else {
-            ProgressBar::hidden()
-        };
-        timer.lap("walk");
-        // Read and prefilter every file, then extract the candidates: the queries of the
-        // candidates' languages compile on the pool meanwhile (see `warm`).
-        let mut processed: Vec<Processed> = walked
-            .files
-            .par_iter()
-            .map(|e| {
-                let p = process(e, args, &label, &reader);
-                if !matches!(p.outcome, FileOutcome::Candidate(..)) {
-                    bar.inc(1);
+    let mut sources = Vec::new();
+    let mut manifests = Vec::new();
+    let mut others: Vec<(String, Lang)> = Vec::new();
+    for p in processed {
+        rec.bytes_read += p.bytes;
+        rec.files_candidates += p.candidate as u64;
+        rec.files_parsed += p.parsed as u64;
+        match p.config {
+            Some(Ok(c)) => rec.configs.push(c),
+            Some(Err(reason)) => rec.errors.push(CoverageError {
+                root: label.to_string(),
+                file: p.rel.clone(),
+                reason: format!("config not read: {reason}"),
+            }),
+            None => {}
+        }
+        match p.outcome {
+            FileOutcome::NotCandidate(Some(lang)) => others.push((p.rel, lang)),
+            FileOutcome::NotCandidate(None) => {}
+            FileOutcome::Skipped(reason) => {
+                *rec.skipped.entry(reason.to_string()).or_default() += 1
+            }
+            FileOutcome::Error(reason) => rec.errors.push(CoverageError {
+                root: label.to_string(),
+                file: p.rel,
+                reason,
+            }),
+            FileOutcome::Facts(lang, facts) => {
+                if let Some((line, col)) = facts.syntax_error {
+                    rec.errors.push(CoverageError {
+                        root: label.to_string(),
+                        file: p.rel.clone(),
+                        reason: format!(
+                            "partially analysed: syntax error at line {line} column {col}; the rest of the file was read"
+                        ),
+                    });
                 }
-                p
+                sources.push(SourceFile {
+                    path: p.rel,
+                    lang,
+                    facts: *facts,
+                })
+            }
+            FileOutcome::Manifest(m) => manifests.push(m),
+            // every candidate was extracted above
+            FileOutcome::Candidate(..) => {}
+        }
+    }
+    // Second pass, in rounds: files with no SDK marker that define identifiers the
+    // package's registrations use (name constants, enums, schema structs), and the JS/TS
+    // modules those files import (tool modules behind a barrel file).
+    let mut searched = Searched::default();
+    // each marker-less file's package, computed once for all rounds
+    let others: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)> = {
+        let packages = mcpsweep_extract::assemble::Packages::new(&manifests);
+        // a file's package depends on its folder and language: found once per folder
+        fn folder(rel: &str) -> Option<&str> {
+            rel.rsplit_once('/').map(|(d, _)| d)
+        }
+        let keys: Vec<_> = others
+            .par_chunk_by(|a, b| folder(&a.0) == folder(&b.0))
+            .flat_map_iter(|files| {
+                let packages = &packages;
+                let mut known: Vec<(Lang, mcpsweep_extract::assemble::PackageKey)> = Vec::new();
+                files.iter().map(move |(rel, lang)| {
+                    if let Some((_, k)) = known.iter().find(|(l, _)| l == lang) {
+                        return k.clone();
+                    }
+                    let k = packages.key(rel, *lang);
+                    known.push((*lang, k.clone()));
+                    k
+                })
             })
             .collect();
-        timer.lap("read + prefilter");
-        processed
-            .par_iter_mut()
-            .filter(|p| matches!(p.outcome, FileOutcome::Candidate(..)))
-            .for_each(|p| {
-                extract_candidate(p, &limits);
-                bar.inc(1);
+        others
+            .into_iter()
+            .zip(keys)
+            .map(|((rel, lang), key)| (rel, lang, key))
+            .collect()
+    };
+    for _round in 0..4 {
+        let extra = symbol_files(&reader, &sources, &manifests, &others, ctx, &mut searched);
+        if extra.is_empty() {
+            break;
+        }
+        for (rel, lang, facts) in extra {
+            rec.files_parsed += 1;
+            sources.push(SourceFile {
+                path: rel,
+                lang,
+                facts,
             });
-        bar.finish_and_clear();
-        timer.lap("extract");
-
-        let mut sources = Vec::new();
-        let mut manifests = Vec::new();
-        let mut others: Vec<(String, Lang)> = Vec::new();
-        for p in processed {
-            inv.coverage.bytes_read += p.bytes;
-            inv.coverage.files_candidates += p.candidate as u64;
-            inv.coverage.files_parsed += p.parsed as u64;
-            match p.config {
-                Some(Ok(c)) => inv.configs.push(c),
-                Some(Err(reason)) => inv.coverage.errors.push(CoverageError {
-                    root: label.clone(),
-                    file: p.rel.clone(),
-                    reason: format!("config not read: {reason}"),
-                }),
-                None => {}
-            }
-            match p.outcome {
-                FileOutcome::NotCandidate(Some(lang)) => others.push((p.rel, lang)),
-                FileOutcome::NotCandidate(None) => {}
-                FileOutcome::Skipped(reason) => {
-                    *skipped.entry(reason.to_string()).or_default() += 1
-                }
-                FileOutcome::Error(reason) => inv.coverage.errors.push(CoverageError {
-                    root: label.clone(),
-                    file: p.rel,
-                    reason,
-                }),
-                FileOutcome::Facts(lang, facts) => {
-                    if let Some((line, col)) = facts.syntax_error {
-                        inv.coverage.errors.push(CoverageError {
-                            root: label.clone(),
-                            file: p.rel.clone(),
-                            reason: format!(
-                                "partially analysed: syntax error at line {line} column {col}; the rest of the file was read"
-                            ),
-                        });
-                    }
-                    sources.push(SourceFile {
-                        path: p.rel,
-                        lang,
-                        facts: *facts,
-                    })
-                }
-                FileOutcome::Manifest(m) => manifests.push(m),
-                // every candidate was extracted above
-                FileOutcome::Candidate(..) => {}
-            }
         }
-        // Second pass, in rounds: files with no SDK marker that define identifiers the
-        // package's registrations use (name constants, enums, schema structs), and the JS/TS
-        // modules those files import (tool modules behind a barrel file).
-        let mut searched = Searched::default();
-        // each marker-less file's package, computed once for all rounds
-        let others: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)> = {
-            let packages = mcpsweep_extract::assemble::Packages::new(&manifests);
-            // a file's package depends on its folder and language: found once per folder
-            fn folder(rel: &str) -> Option<&str> {
-                rel.rsplit_once('/').map(|(d, _)| d)
-            }
-            let keys: Vec<_> = others
-                .par_chunk_by(|a, b| folder(&a.0) == folder(&b.0))
-                .flat_map_iter(|files| {
-                    let packages = &packages;
-                    let mut known: Vec<(Lang, mcpsweep_extract::assemble::PackageKey)> = Vec::new();
-                    files.iter().map(move |(rel, lang)| {
-                        if let Some((_, k)) = known.iter().find(|(l, _)| l == lang) {
-                            return k.clone();
-                        }
-                        let k = packages.key(rel, *lang);
-                        known.push((*lang, k.clone()));
-                        k
-                    })
-                })
-                .collect();
-            others
-                .into_iter()
-                .zip(keys)
-                .map(|((rel, lang), key)| (rel, lang, key))
-                .collect()
-        };
-        for _round in 0..4 {
-            let extra = symbol_files(
-                &reader,
-                &sources,
-                &manifests,
-                &others,
-                &limits,
-                args.max_file_size,
-                &mut searched,
-            );
-            if extra.is_empty() {
-                break;
-            }
-            for (rel, lang, facts) in extra {
-                inv.coverage.files_parsed += 1;
-                sources.push(SourceFile {
-                    path: rel,
-                    lang,
-                    facts,
-                });
-            }
-        }
-        sources.sort_by(|a, b| a.path.cmp(&b.path));
-        timer.lap("second pass");
-        let assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
-        timer.lap("assemble + effects");
-        inv.servers.extend(assembled.servers);
-        inv.coverage.unresolved.extend(assembled.unresolved);
-        // the root's files are freed on the pool while the next root or the report goes on
-        rayon::spawn(move || drop((walked, sources, others, manifests)));
     }
-    inv.configs
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    timer.lap("second pass");
+    let assembled = mcpsweep_extract::assemble(label, &sources, &manifests);
+    timer.lap("assemble + effects");
+    rec.servers = assembled.servers;
+    rec.unresolved = assembled.unresolved;
+    rec.configs
         .sort_by(|a, b| (&a.root, &a.file).cmp(&(&b.root, &b.file)));
-    clientconfig::link::link(&mut inv.configs, &mut inv.servers, &docker_dirs);
-    timer.lap("link configs");
-    inv.coverage.skipped = skipped
-        .into_iter()
-        .map(|(reason, count)| SkipCount { reason, count })
-        .collect();
-    inv.coverage.errors.sort();
-    inv.coverage.unresolved.sort();
-    Ok(ScanOutcome {
-        inventory: inv,
-        readers,
-        failed_roots,
-    })
+    // what the audit and SARIF will need from the files, while they can be read
+    rec.lines =
+        crate::record::source_lines(&reader, args.max_file_size, &rec.servers, &rec.configs);
+    timer.lap("source lines");
+    // the root's files are freed on the pool while the next root goes on
+    rayon::spawn(move || drop((walked, sources, others, manifests, owned)));
+    rec
 }
 
 /// Compile a language's query on the thread pool when the first candidate of that language
@@ -356,10 +414,10 @@ fn symbol_files(
     sources: &[SourceFile],
     manifests: &[Manifest],
     others: &[(String, Lang, mcpsweep_extract::assemble::PackageKey)],
-    limits: &Limits,
-    max: u64,
+    ctx: &Ctx,
     searched: &mut Searched,
 ) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
+    let (limits, max, cache) = (&ctx.limits, ctx.args.max_file_size, ctx.facts.as_ref());
     let packages = mcpsweep_extract::assemble::Packages::new(manifests);
     // a package's wanted symbols and helpers depend on its own files only: after the first
     // round, only the packages that received files can want anything new
@@ -474,7 +532,7 @@ fn symbol_files(
                 return None;
             }
             let facts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extract(*lang, &bytes, limits)
+                extract_file(*lang, &bytes, rel, reader, limits, cache)
             }))
             .ok()?
             .ok()?;
@@ -555,7 +613,13 @@ pub fn display_root(p: &Path) -> String {
     }
 }
 
-fn process(e: &Entry, args: &ScanArgs, root: &str, reader: &crate::repo::Reader) -> Processed {
+fn process(
+    e: &Entry,
+    args: &ScanArgs,
+    root: &str,
+    reader: &crate::repo::Reader,
+    cache: Option<&crate::factcache::FactsCache>,
+) -> Processed {
     let file_name = e.rel.rsplit('/').next().unwrap_or(&e.rel);
     let lang = Lang::from_path(&e.rel);
     let is_manifest = manifest::ecosystem_of(file_name).is_some();
@@ -638,20 +702,65 @@ fn process(e: &Entry, args: &ScanArgs, root: &str, reader: &crate::repo::Reader)
         ));
         return p;
     }
+    // facts already in the cache: no parser (nor query) needed for this file
+    if let Some(c) = cache {
+        let blob = reader
+            .blob_id(&e.rel)
+            .or_else(|| crate::factcache::blob_id(&bytes));
+        if let Some(facts) = blob.and_then(|b| c.get(&b, lang)) {
+            FACTS_FROM_CACHE.fetch_add(1, Ordering::Relaxed);
+            p.parsed = true;
+            p.outcome = FileOutcome::Facts(lang, Box::new(facts));
+            return p;
+        }
+    }
     warm(lang);
     p.outcome = FileOutcome::Candidate(lang, bytes);
     p
 }
 
+/// Extract the facts of a file, or take them from the facts cache when it holds its blob.
+fn extract_file(
+    lang: Lang,
+    bytes: &[u8],
+    rel: &str,
+    reader: &crate::repo::Reader,
+    limits: &Limits,
+    cache: Option<&crate::factcache::FactsCache>,
+) -> Result<mcpsweep_extract::FileFacts, mcpsweep_extract::ExtractError> {
+    let blob = cache.and_then(|_| {
+        reader
+            .blob_id(rel)
+            .or_else(|| crate::factcache::blob_id(bytes))
+    });
+    if let (Some(c), Some(b)) = (cache, &blob) {
+        if let Some(f) = c.get(b, lang) {
+            FACTS_FROM_CACHE.fetch_add(1, Ordering::Relaxed);
+            return Ok(f);
+        }
+    }
+    FILES_EXTRACTED.fetch_add(1, Ordering::Relaxed);
+    let facts = extract(lang, bytes, limits)?;
+    if let (Some(c), Some(b)) = (cache, &blob) {
+        c.put(b, lang, &facts);
+    }
+    Ok(facts)
+}
+
 /// Extract the facts of a candidate read by [`process`].
-fn extract_candidate(p: &mut Processed, limits: &Limits) {
+fn extract_candidate(
+    p: &mut Processed,
+    limits: &Limits,
+    cache: Option<&crate::factcache::FactsCache>,
+    reader: &crate::repo::Reader,
+) {
     let FileOutcome::Candidate(lang, bytes) =
         std::mem::replace(&mut p.outcome, FileOutcome::NotCandidate(None))
     else {
         return;
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract(lang, &bytes, limits)
+        extract_file(lang, &bytes, &p.rel, reader, limits, cache)
     }));
     p.outcome = match result {
         Ok(Ok(facts)) => {

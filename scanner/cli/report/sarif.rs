@@ -9,7 +9,7 @@
 //! gets its own category). Suppressed findings are left out in the `github` profile and kept
 //! with `suppressions` in the `full` profile.
 
-use crate::sources::Sources;
+use crate::record::Lines;
 use mcpsweep_audit::{Rule, RuleSet, Severity};
 use mcpsweep_model::{Finding, Inventory};
 use serde_json::json;
@@ -36,7 +36,15 @@ pub struct Options<'a> {
     pub profile: Profile,
 }
 
-pub fn render(inv: &Inventory, rules: &RuleSet, opts: &Options, src: &mut Sources) -> String {
+/// The log of an inventory; what it needs from source files and the roots' URIs come from the
+/// roots' records.
+pub fn render(
+    inv: &Inventory,
+    rules: &RuleSet,
+    opts: &Options,
+    src: &Lines,
+    root_uris: &BTreeMap<String, String>,
+) -> String {
     let mut runs = Vec::new();
     let several = inv.roots.len() > 1;
     for root in &inv.roots {
@@ -57,12 +65,15 @@ pub fn render(inv: &Inventory, rules: &RuleSet, opts: &Options, src: &mut Source
             .collect();
         runs.push(run(
             inv,
-            &root.path,
-            &root.status,
+            root,
             &category,
             rules,
             &findings,
             src,
+            root_uris
+                .get(&root.path)
+                .cloned()
+                .unwrap_or_else(|| root_uri(&root.path)),
         ));
     }
     let log = sarif::Sarif::builder()
@@ -77,12 +88,12 @@ pub fn render(inv: &Inventory, rules: &RuleSet, opts: &Options, src: &mut Source
 
 fn run(
     inv: &Inventory,
-    root: &str,
-    status: &str,
+    root: &mcpsweep_model::Root,
     category: &str,
     rules: &RuleSet,
     findings: &[&Finding],
-    src: &mut Sources,
+    src: &Lines,
+    uri: String,
 ) -> sarif::Run {
     let index: HashMap<&str, usize> = rules
         .rules
@@ -97,19 +108,18 @@ fn run(
         .information_uri(INFORMATION_URI)
         .rules(rules.rules.iter().map(descriptor).collect::<Vec<_>>())
         .build();
-    let mut hashes: HashMap<String, Vec<String>> = HashMap::new();
     let results: Vec<sarif::Result> = findings
         .iter()
         .filter_map(|f| {
             let rule = &rules.rules[*index.get(f.rule.as_str())?];
-            Some(result(f, rule, index[f.rule.as_str()], src, &mut hashes))
+            Some(result(f, rule, index[f.rule.as_str()], src))
         })
         .collect();
     let notifications: Vec<sarif::Notification> = inv
         .coverage
         .errors
         .iter()
-        .filter(|e| e.root == root)
+        .filter(|e| e.root == root.path)
         .map(|e| {
             let n = sarif::Notification::builder()
                 .message(
@@ -139,7 +149,7 @@ fn run(
             n.build()
         })
         .collect();
-    let invocation = sarif::Invocation::builder().execution_successful(status == "ok");
+    let invocation = sarif::Invocation::builder().execution_successful(root.status == "ok");
     let invocation = if notifications.is_empty() {
         invocation.build()
     } else {
@@ -150,9 +160,7 @@ fn run(
     let mut base = BTreeMap::new();
     base.insert(
         "%SRCROOT%".to_string(),
-        sarif::ArtifactLocation::builder()
-            .uri(root_uri(root))
-            .build(),
+        sarif::ArtifactLocation::builder().uri(uri).build(),
     );
     sarif::Run::builder()
         .tool(driver)
@@ -209,26 +217,9 @@ fn descriptor(r: &Rule) -> sarif::ReportingDescriptor {
         .build()
 }
 
-fn result(
-    f: &Finding,
-    rule: &Rule,
-    index: usize,
-    src: &mut Sources,
-    hashes: &mut HashMap<String, Vec<String>>,
-) -> sarif::Result {
-    let (start_line, start_col, end_col, hash) = match src.text(&f.root, &f.file) {
-        Some(text) => {
-            let line_no = f.line.max(1) as usize;
-            let line = text.split('\n').nth(line_no - 1).unwrap_or("");
-            let line = line.trim_end_matches('\r');
-            let (s, e) = columns(line, f.column);
-            let key = format!("{}\u{0}{}", f.root, f.file);
-            let h = hashes.entry(key).or_insert_with(|| line_hashes(text));
-            let hash = h.get(line_no - 1).cloned();
-            (line_no, s, e, hash)
-        }
-        None => (f.line.max(1) as usize, 1, 2, None),
-    };
+fn result(f: &Finding, rule: &Rule, index: usize, src: &Lines) -> sarif::Result {
+    let (start_line, start_col, end_col, hash) = src.region(&f.root, &f.file, f.line, f.column);
+    let hash = hash.map(str::to_string);
     let region = sarif::Region::builder()
         .start_line(start_line as i64)
         .start_column(start_col as i64)
@@ -286,8 +277,9 @@ fn artifact(file: &str) -> sarif::ArtifactLocation {
         .build()
 }
 
-/// `%SRCROOT%`: the root as an absolute `file:///.../` URI.
-fn root_uri(root: &str) -> String {
+/// `%SRCROOT%`: the root as an absolute `file:///.../` URI (computed when the root is
+/// scanned, kept in its record).
+pub fn root_uri(root: &str) -> String {
     if root.contains("://") {
         // a repository swept from a URL (credentials were removed from the label)
         return format!("{}/", root.trim_end_matches('/'));

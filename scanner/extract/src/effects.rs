@@ -239,6 +239,8 @@ const JS_TABLE: &str = include_str!("../../../grammars/javascript/effects.toml")
 const PY_TABLE: &str = include_str!("../../../grammars/python/effects.toml");
 const RS_TABLE: &str = include_str!("../../../grammars/rust/effects.toml");
 const GO_TABLE: &str = include_str!("../../../grammars/go/effects.toml");
+/// The embedded tables (part of [`crate::lang::grammar_key`]).
+pub(crate) const TABLES: [&str; 4] = [JS_TABLE, PY_TABLE, RS_TABLE, GO_TABLE];
 
 /// Parse and compile one table; errors name the table and the problem.
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {

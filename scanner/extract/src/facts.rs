@@ -11,7 +11,7 @@ use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions};
 
 /// What one file contributes. Everything is owned: trees do not outlive extraction.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct FileFacts {
     pub imports: Vec<Import>,
     pub servers: Vec<ServerFact>,
@@ -48,7 +48,7 @@ pub const SITE_ARGS: usize = 8;
 
 /// A call site: the callee as written (`fs.promises.writeFile`, `subprocess.run`,
 /// `std::fs::write`, `exec.Command`) and its first arguments, evaluated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Site {
     pub callee: String,
     pub args: Vec<Value>,
@@ -67,7 +67,7 @@ pub struct Site {
     pub replaced: Vec<(usize, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct FnSpan {
     pub name: String,
     pub span: (usize, usize),
@@ -76,7 +76,7 @@ pub struct FnSpan {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct EnvRef {
     /// The variable name, or None when it is computed.
     pub name: Option<String>,
@@ -89,14 +89,14 @@ pub struct EnvRef {
 /// `import { A as B } from "./m"` → (B, "./m", A); `import D from "./m"` → (D, "./m",
 /// "default"); `import * as NS from "./m"` / `const NS = require("./m")` → (NS, "./m", "*");
 /// `export { A as C } from "./m"` → (C, "./m", A); `export * from "./m"` → ("*", "./m", "*").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct ModuleLink {
     pub local: String,
     pub source: String,
     pub imported: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Import {
     pub source: String,
     /// The local name the import is bound to, when the statement gives one (`@import.alias`).
@@ -104,7 +104,7 @@ pub struct Import {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct ServerFact {
     /// `#set! kind` of the pattern, e.g. `ts.new`.
     pub kind: String,
@@ -119,7 +119,7 @@ pub struct ServerFact {
 }
 
 /// A registration site (or a tool definition) found by a `@reg` pattern.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct RegFact {
     /// `#set! style`, e.g. `ts.registerTool`, `py.decorator`.
     pub style: String,
@@ -157,7 +157,7 @@ pub type JsParam = (Option<String>, Vec<(String, String)>);
 
 /// A JS/TS function a registration or call sits in, by name: a registration that takes its
 /// name from one of the parameters makes the function a tool wrapper.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct JsFn {
     pub name: String,
     /// A method (`obj.name(...)` calls it) rather than a plain function (`name(...)`).
@@ -167,7 +167,7 @@ pub struct JsFn {
 }
 
 /// A JS/TS call in statement position, with the scope around it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct CallFact {
     /// Callee text: `registerTool`, `context.accountTool`, `this.add`.
     pub callee: String,
@@ -181,7 +181,7 @@ pub struct CallFact {
 
 /// A loop around a registration: `for (const t of X)`, `X.forEach((t) => ...)`,
 /// `for (const [name, def] of Object.entries(X))`, `for (const { name, schema } of X)`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct LoopFact {
     /// The element's variable, when it is bound whole.
     pub var: Option<String>,
@@ -193,7 +193,7 @@ pub struct LoopFact {
     pub iter: Value,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct MountFact {
     pub receiver: String,
     pub args: Vec<Value>,

@@ -45,6 +45,43 @@ const PY_FLOWS: &str = include_str!("../../../grammars/python/flows.scm");
 const RS_FLOWS: &str = include_str!("../../../grammars/rust/flows.scm");
 const GO_FLOWS: &str = include_str!("../../../grammars/go/flows.scm");
 
+/// A digest of every embedded grammar query and effect table (and this crate's version): what
+/// cached per-file facts and per-root records are keyed by, besides the content.
+pub fn grammar_key() -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for text in [
+        JS_QUERIES,
+        TS_QUERIES,
+        PY_QUERIES,
+        RS_QUERIES,
+        GO_QUERIES,
+        JS_EFFECTS,
+        PY_EFFECTS,
+        RS_EFFECTS,
+        GO_EFFECTS,
+        JS_PATTERNS,
+        PY_PATTERNS,
+        RS_PATTERNS,
+        GO_PATTERNS,
+        JS_FLOWS,
+        PY_FLOWS,
+        RS_FLOWS,
+        GO_FLOWS,
+    ]
+    .into_iter()
+    .chain(crate::effects::TABLES)
+    {
+        h.update((text.len() as u64).to_le_bytes());
+        h.update(text.as_bytes());
+    }
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 const JS_MARKERS: &[&str] = &[
     "@modelcontextprotocol/",
     "McpServer",

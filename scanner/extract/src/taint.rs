@@ -32,7 +32,7 @@ use tree_sitter::{Node, Query, QueryMatch};
 // ------------------------------------------------------------------------------ facts
 
 /// The data-flow facts of one file.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct FlowFacts {
     /// Every function (named or not) with its parameters (`@scope`).
     pub scopes: Vec<Scope>,
@@ -44,7 +44,7 @@ pub struct FlowFacts {
     pub dispatch: Vec<Dispatch>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Scope {
     pub span: (usize, usize),
     pub params: Vec<ParamBind>,
@@ -52,7 +52,7 @@ pub struct Scope {
 
 /// One positional parameter: the name it is bound to whole, and / or the names its
 /// destructured fields are bound to (property, local name).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct ParamBind {
     pub name: Option<String>,
     pub fields: Vec<(String, String)>,
@@ -60,7 +60,7 @@ pub struct ParamBind {
     pub ty: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Assign {
     pub targets: Vec<Target>,
     pub value: Value,
@@ -71,7 +71,7 @@ pub struct Assign {
     pub op: AssignOp,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssignOp {
     /// `x = v`, `const x = v`
     Set,
@@ -86,14 +86,14 @@ pub enum AssignOp {
 /// A name an assignment binds: a local (or a dotted member path such as `this.root`), from a
 /// destructured property (`const { path: p } = args` → local `p`, field `path`) or from a
 /// position of a tuple target (`a, b = x, y`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Target {
     pub local: String,
     pub field: Option<String>,
     pub index: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Ret {
     pub value: Value,
     /// `return`, `throw` or `raise`.
@@ -103,7 +103,7 @@ pub struct Ret {
     pub column: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Dispatch {
     pub handler: DispatchFn,
     /// Which parameters carry the call (`#set! params`, see [`ParamSpec`]).
@@ -111,7 +111,7 @@ pub struct Dispatch {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub enum DispatchFn {
     Span(usize, usize),
     /// A function passed by name (`setRequestHandler(S, this.handleCall.bind(this))`).

@@ -21,7 +21,7 @@ const MAX_TEXT: usize = 160;
 /// Most elements kept per array/object (hostile files can hold millions).
 const MAX_ITEMS: usize = 2000;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub enum Value {
     Str(String),
     /// A string with interpolations (`\`x${y}\``, f-strings): the source text.
@@ -49,7 +49,7 @@ pub enum Value {
 }
 
 /// A function, method or lambda, as much as extraction needs of it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct FnInfo {
     pub name: Option<String>,
     pub doc: Option<String>,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the inventory JSON contract. Bump the minor for additions, the major for
 /// removals or renames.
-pub const SCHEMA_VERSION: &str = "1.3.0";
+pub const SCHEMA_VERSION: &str = "1.4.0";
 
 /// The whole result of one scan.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -565,6 +565,14 @@ pub struct Coverage {
     pub errors: Vec<CoverageError>,
     /// Registrations found but not fully resolved (dynamic names, unknown schemas...).
     pub unresolved: Vec<Unresolved>,
+    /// Roots this run took from its `--state` folder (recorded earlier at the same commit)
+    /// instead of scanning them again; absent when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub roots_from_state: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
