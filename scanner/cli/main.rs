@@ -3,6 +3,7 @@
 mod args;
 mod audit;
 mod discover;
+mod owners;
 mod repo;
 mod report;
 mod scan;

@@ -288,8 +288,15 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<ScanOutcome> 
         }
         sources.sort_by(|a, b| a.path.cmp(&b.path));
         timer.lap("second pass");
-        let assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
+        let mut assembled = mcpsweep_extract::assemble(&label, &sources, &manifests);
         timer.lap("assemble + effects");
+        crate::owners::annotate(
+            &label,
+            &reader,
+            &mut assembled.servers,
+            &mut inv.coverage.errors,
+        );
+        timer.lap("owners");
         inv.servers.extend(assembled.servers);
         inv.coverage.unresolved.extend(assembled.unresolved);
         // the root's files are freed on the pool while the next root or the report goes on
