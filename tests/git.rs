@@ -215,3 +215,209 @@ fn hostile_tree_entries_are_gaps_and_symlinks_are_not_followed() {
         .collect();
     assert!(files.iter().all(|f| *f == "server.py"), "{files:?}");
 }
+
+/// Commit everything in `dir` as `name <email>` at `date` (author and committer).
+fn commit_as(dir: &Path, name: &str, email: &str, date: &str, msg: &str) {
+    git(dir, &["add", "-A"]);
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            &format!("user.name={name}"),
+            "-c",
+            &format!("user.email={email}"),
+            "commit",
+            "-qm",
+            msg,
+        ])
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn append(path: &Path, text: &str) {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+/// The owner hints of the server in `dir`.
+fn owners_of(v: &Value, dir: &str) -> Value {
+    let s = v["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["dir"] == dir)
+        .unwrap_or_else(|| panic!("no server in {dir}: {v}"));
+    s["owners"].clone()
+}
+
+/// A repository of two servers with a CODEOWNERS file and five commits by three people
+/// and a bot: full history from a bare clone and the work tree, one commit from a depth-1
+/// clone, and never an e-mail address in the output.
+#[test]
+fn owner_hints_from_codeowners_and_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let work = d.join("work");
+    std::fs::create_dir_all(work.join("packages/notes")).unwrap();
+    std::fs::create_dir_all(work.join("packages/weather")).unwrap();
+    std::fs::create_dir_all(work.join(".github")).unwrap();
+    copy_dir(
+        &repo().join("corpus/python/mcp-v1-fastmcp"),
+        &work.join("packages/notes"),
+    );
+    copy_dir(
+        &repo().join("corpus/go/mcp-go-server"),
+        &work.join("packages/weather"),
+    );
+    std::fs::write(
+        work.join(".github/CODEOWNERS"),
+        "# owners\n*  @acme/platform\n/packages/notes/ @acme/notes @carol-gh\n",
+    )
+    .unwrap();
+    git(&work, &["init", "-q"]);
+    let alice = ("Alice Doe", "alice@acme.com");
+    let bob = ("Bob", "1234+bobby@users.noreply.github.com");
+    let carol = ("Carol", "carol@example.org");
+    let bot = (
+        "dependabot[bot]",
+        "49699333+dependabot[bot]@users.noreply.github.com",
+    );
+    let notes = work.join("packages/notes/src/notes_server/names.py");
+    let weather = work.join("packages/weather/main.go");
+    commit_as(&work, alice.0, alice.1, "2024-01-01T10:00:00Z", "start");
+    append(&notes, "# one\n");
+    commit_as(&work, bob.0, bob.1, "2024-02-01T10:00:00Z", "notes 1");
+    append(&notes, "# two\n");
+    commit_as(&work, bob.0, bob.1, "2024-03-01T10:00:00Z", "notes 2");
+    append(&work.join("packages/weather/go.mod"), "// bump\n");
+    commit_as(&work, bot.0, bot.1, "2024-04-01T10:00:00Z", "bump");
+    append(&weather, "// three\n");
+    commit_as(&work, carol.0, carol.1, "2024-05-01T10:00:00Z", "weather");
+    git(d, &["clone", "-q", "--bare", "work", "full.git"]);
+
+    let (code, v, err) = scan(d, &["full.git"]);
+    assert_eq!(code, 0, "{err}");
+    let notes = owners_of(&v, "packages/notes");
+    assert_eq!(
+        notes["codeowners"],
+        serde_json::json!({"file": ".github/CODEOWNERS", "line": 3,
+            "pattern": "/packages/notes/", "owners": ["@acme/notes", "@carol-gh"]})
+    );
+    assert_eq!(
+        notes["top_committers"],
+        serde_json::json!([
+            {"name": "Bob", "login": "bobby", "email_domain": null, "commits": 2,
+             "latest": "2024-03-01"},
+            {"name": "Alice Doe", "login": null, "email_domain": "acme.com", "commits": 1,
+             "latest": "2024-01-01"}
+        ])
+    );
+    assert_eq!(
+        notes["history"],
+        serde_json::json!({"commits_walked": 5, "commits_touching": 3,
+            "shallow": false, "truncated": false})
+    );
+    let weather = owners_of(&v, "packages/weather");
+    assert_eq!(
+        weather["codeowners"]["owners"],
+        serde_json::json!(["@acme/platform"])
+    );
+    assert_eq!(weather["codeowners"]["line"], 2);
+    let names: Vec<(&str, u64)> = weather["top_committers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["commits"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Alice Doe", 1), ("Carol", 1)],
+        "most commits first, then by name; the bot is not a committer"
+    );
+    assert_eq!(
+        weather["history"]["commits_touching"], 3,
+        "the bot's commit still touched the folder"
+    );
+    let text = v.to_string();
+    for email in [alice.1, bob.1, carol.1, "alice@", "carol@"] {
+        assert!(!text.contains(email), "an author e-mail reached the output");
+    }
+
+    // the work tree has the same history
+    let (code, w, err) = scan(d, &["work"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(owners_of(&w, "packages/notes"), notes);
+
+    // a depth-1 clone holds one commit: its author stands for the whole folder's history
+    let url = format!("file://{}", d.join("full.git").display());
+    std::fs::write(d.join("repos.txt"), format!("{url}\n")).unwrap();
+    let (code, s, err) = scan(d, &["--repos", "repos.txt", "--cache", "cache"]);
+    assert_eq!(code, 0, "{err}");
+    for dir in ["packages/notes", "packages/weather"] {
+        let o = owners_of(&s, dir);
+        assert_eq!(
+            o["history"],
+            serde_json::json!({"commits_walked": 1, "commits_touching": 1,
+                "shallow": true, "truncated": false}),
+            "{dir}"
+        );
+        assert_eq!(o["top_committers"][0]["name"], "Carol", "{dir}");
+        assert_eq!(o["top_committers"].as_array().unwrap().len(), 1);
+    }
+    assert_eq!(
+        owners_of(&s, "packages/notes")["codeowners"],
+        notes["codeowners"]
+    );
+}
+
+/// A folder that is not a repository: CODEOWNERS only, and a malformed line is a coverage
+/// error naming the file and the line, not a failure.
+#[test]
+fn owner_hints_of_a_folder_and_malformed_codeowners() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("srv");
+    std::fs::create_dir_all(&d).unwrap();
+    copy_dir(&repo().join("corpus/python/mcp-v1-fastmcp"), &d);
+    std::fs::write(
+        d.join("CODEOWNERS"),
+        "*.py @py-team\n!src/ @nobody\n/src/notes_server/ @acme/notes nobody\nsrc/ @acme/src\n",
+    )
+    .unwrap();
+    let (code, v, err) = scan(tmp.path(), &["srv"]);
+    assert_eq!(code, 0, "{err}");
+    let o = owners_of(&v, "");
+    assert_eq!(
+        o,
+        serde_json::json!({
+            "codeowners": {"file": "CODEOWNERS", "line": 4, "pattern": "src/",
+                "owners": ["@acme/src"]},
+            "top_committers": [],
+            "history": null
+        })
+    );
+    let errors: Vec<(&str, &str)> = v["coverage"]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["file"].as_str().unwrap(), e["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().all(|(f, _)| *f == "CODEOWNERS"));
+    assert!(errors[0].1.contains("line 2") && errors[0].1.contains("negation"));
+    assert!(errors[1].1.contains("line 3") && errors[1].1.contains("owner 2"));
+    // the matrix shows the owners
+    let run = mcpsweep(
+        tmp.path(),
+        &["scan", "--format", "csv", "--no-progress", "srv"],
+    );
+    assert!(run.stdout.lines().next().unwrap().contains(",owners,"));
+    assert!(run.stdout.contains("@acme/src"), "{}", run.stdout);
+}

@@ -4,6 +4,7 @@ mod args;
 mod audit;
 mod discover;
 mod factcache;
+mod owners;
 mod progress;
 mod record;
 mod repo;

@@ -355,8 +355,10 @@ fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -
     }
     sources.sort_by(|a, b| a.path.cmp(&b.path));
     timer.lap("second pass");
-    let assembled = mcpsweep_extract::assemble(label, &sources, &manifests);
+    let mut assembled = mcpsweep_extract::assemble(label, &sources, &manifests);
     timer.lap("assemble + effects");
+    crate::owners::annotate(label, &reader, &mut assembled.servers, &mut rec.errors);
+    timer.lap("owners");
     rec.servers = assembled.servers;
     rec.unresolved = assembled.unresolved;
     rec.configs

@@ -26,6 +26,7 @@ pub const COLUMNS: &[&str] = &[
     "transport",
     "bind",
     "auth",
+    "owners",
     "description",
     "location",
 ];
@@ -81,6 +82,26 @@ fn tri(v: Option<bool>) -> String {
     }
 }
 
+/// The CODEOWNERS owners of the server (`@org/team @user`), else its top committers
+/// (`committers: Jane Doe (12), octocat (3)`); empty when neither is known.
+pub fn owners(s: &Server) -> String {
+    let Some(o) = &s.owners else {
+        return String::new();
+    };
+    if let Some(rule) = o.codeowners.as_ref().filter(|r| !r.owners.is_empty()) {
+        return rule.owners.join(" ");
+    }
+    if o.top_committers.is_empty() {
+        return String::new();
+    }
+    let people: Vec<String> = o
+        .top_committers
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.commits))
+        .collect();
+    format!("committers: {}", people.join(", "))
+}
+
 pub fn first_line(s: Option<&str>) -> String {
     s.and_then(|d| d.lines().map(str::trim).find(|l| !l.is_empty()))
         .unwrap_or("")
@@ -128,6 +149,7 @@ fn row(s: &Server, t: Option<&Tool>) -> Vec<String> {
         join_distinct(s.transports.iter().map(|t| t.kind.as_str())),
         join_distinct(s.transports.iter().filter_map(|t| t.bind.as_deref())),
         s.auth.as_ref().map(|a| a.kind.clone()).unwrap_or_default(),
+        owners(s),
         first_line(t.and_then(|t| t.description.as_deref())),
         match t {
             Some(t) => format!("{}:{}", t.file, t.line),

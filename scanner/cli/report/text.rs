@@ -43,6 +43,10 @@ pub fn render(inv: &Inventory) -> String {
         if let Some(a) = &s.auth {
             let _ = writeln!(o, "  auth {}", a.kind);
         }
+        let owners = super::matrix::owners(s);
+        if !owners.is_empty() {
+            let _ = writeln!(o, "  owners {owners}");
+        }
         if !s.env_vars.is_empty() {
             let _ = writeln!(o, "  reads env {}", super::matrix::env_names(&s.env_vars));
         }

@@ -1053,6 +1053,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     observations: vec![],
                     launched_by: vec![],
                     published_by: vec![],
+                    owners: None,
                 };
                 s.sdk_version = sdk_version(ms, sdk).or_else(|| {
                     // a workspace package reaching the SDK through a package of the same root
@@ -1914,6 +1915,7 @@ fn new_server(
         observations: vec![],
         launched_by: vec![],
         published_by: vec![],
+        owners: None,
     }
 }
 

@@ -109,6 +109,75 @@ pub struct Server {
     /// Manifests that publish this server (registry server.json, smithery.yaml, MCPB,
     /// npm `mcpName`, Dockerfile label).
     pub published_by: Vec<ConfigRef>,
+    /// Who probably owns the server: its CODEOWNERS rule and the top committers of its folder.
+    /// Null when the root has neither a CODEOWNERS file nor a git history to look at.
+    #[serde(default)]
+    pub owners: Option<Owners>,
+}
+
+/// Owner hints of a server: hints for routing a question, not an authority.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Owners {
+    /// The CODEOWNERS rule that applies to the server's entry file (the last matching rule,
+    /// as GitHub applies them), from the first of `.github/CODEOWNERS`, `CODEOWNERS`,
+    /// `docs/CODEOWNERS` that exists; null when no file exists or no rule matches.
+    pub codeowners: Option<CodeownersRule>,
+    /// The (at most 3) authors of the most commits touching the server's folder, in the
+    /// history that was read (see `history`): most commits first, then by name. Bots
+    /// (`[bot]` names) are left out. Empty for a folder that is not a git repository.
+    pub top_committers: Vec<Committer>,
+    /// The history the committers were counted from; null for a folder that is not a git
+    /// repository.
+    pub history: Option<OwnerHistory>,
+}
+
+/// One CODEOWNERS rule.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CodeownersRule {
+    /// The CODEOWNERS file, relative to the root.
+    pub file: String,
+    /// 1-based line of the rule.
+    pub line: u32,
+    /// The rule's pattern as written.
+    pub pattern: String,
+    /// The owners as written (`@user`, `@org/team`, or an e-mail address the repository
+    /// published as an owner). Empty when the rule leaves the path without an owner.
+    pub owners: Vec<String>,
+}
+
+/// An author of commits touching a server's folder. Commit e-mail addresses are personal data
+/// and are not kept: only the GitHub login of a `users.noreply.github.com` address, or the
+/// domain of any other address.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Committer {
+    /// The author name of their newest commit (no mailmap applied).
+    pub name: String,
+    /// GitHub login, when the author e-mail is a GitHub no-reply address.
+    pub login: Option<String>,
+    /// Domain of the author e-mail (`acme.com`), when it is not a no-reply address.
+    pub email_domain: Option<String>,
+    /// Commits touching the folder in the history that was read.
+    pub commits: u32,
+    /// Author date (YYYY-MM-DD, in the author's time zone) of the newest of those commits.
+    pub latest: String,
+}
+
+/// The part of a repository's history owner hints were counted from.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerHistory {
+    /// Commits read from HEAD, newest first (merge commits are read but not counted).
+    pub commits_walked: u32,
+    /// Of those, non-merge commits that changed the server's folder.
+    pub commits_touching: u32,
+    /// True when the repository is a shallow clone: the oldest commit read stands for all
+    /// the history before it (a depth-1 clone has one commit, its author the only committer).
+    pub shallow: bool,
+    /// True when the walk stopped at its bound (1,000 commits) before the end of the history.
+    pub truncated: bool,
 }
 
 /// A source location: path relative to the scan root (forward slashes), 1-based line and column.
