@@ -421,3 +421,70 @@ fn owner_hints_of_a_folder_and_malformed_codeowners() {
     assert!(run.stdout.lines().next().unwrap().contains(",owners,"));
     assert!(run.stdout.contains("@acme/src"), "{}", run.stdout);
 }
+
+/// The history walk stops at its bound (1,000 commits) and says so.
+#[test]
+fn owner_history_is_bounded() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    git(d, &["init", "-q", "--bare", "big.git"]);
+    // one commit with a server at the root, then 1,004 commits changing a file beside it
+    let mut stream = Vec::new();
+    let case = repo().join("corpus/python/mcp-v1-fastmcp");
+    let people = ["Ann <ann@a.io>", "Ben <ben@b.io>", "Cy <cy@c.io>"];
+    for n in 0..1005u32 {
+        let who = people[(n % 3) as usize];
+        let when = 1_700_000_000 + n * 60;
+        write!(
+            stream,
+            "commit refs/heads/main\nauthor {who} {when} +0000\ncommitter {who} {when} +0000\ndata 1\nc\n"
+        )
+        .unwrap();
+        if n == 0 {
+            for f in [
+                "pyproject.toml",
+                "src/notes_server/__init__.py",
+                "src/notes_server/names.py",
+                "src/notes_server/server.py",
+            ] {
+                let body = std::fs::read(case.join(f)).unwrap();
+                write!(stream, "M 644 inline {f}\ndata {}\n", body.len()).unwrap();
+                stream.extend_from_slice(&body);
+                stream.push(b'\n');
+            }
+        }
+        let body = format!("{n}\n");
+        write!(
+            stream,
+            "M 644 inline log.txt\ndata {}\n{body}\n",
+            body.len()
+        )
+        .unwrap();
+    }
+    let mut c = Command::new("git")
+        .current_dir(d)
+        .args(["--git-dir", "big.git", "fast-import", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    c.stdin.take().unwrap().write_all(&stream).unwrap();
+    assert!(c.wait().unwrap().success());
+    let (code, v, err) = scan(d, &["big.git"]);
+    assert_eq!(code, 0, "{err}");
+    let o = owners_of(&v, "");
+    assert_eq!(
+        o["history"],
+        serde_json::json!({"commits_walked": 1000, "commits_touching": 1000,
+            "shallow": false, "truncated": true})
+    );
+    // the newest 1,000 commits (5 to 1,004): Cy 334, then Ann and Ben 333 each, by name
+    let counts: Vec<(&str, u64)> = o["top_committers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["commits"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counts, [("Cy", 334), ("Ann", 333), ("Ben", 333)]);
+    assert!(o["codeowners"].is_null());
+}
