@@ -7,7 +7,9 @@
 //!
 //! Knobs (environment): MCPSWEEP_BENCH_COPIES (corpus copies, default 20),
 //! MCPSWEEP_BENCH_FILES (ordinary files, default 80000), MCPSWEEP_BENCH_RUNS (default 7).
-//! The tree is generated once under target/ and reused.
+//! The tree is generated once under target/ and reused. Every corpus copy's files differ from
+//! the other copies' (a trailing comment or blank lines naming the copy), so no content or
+//! blob-id cache can dedupe the copies within a run.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ fn main() {
     // the tree is regenerated when the corpus changes (file count and bytes as fingerprint)
     let (c_files, c_bytes) = tree_size(&repo.join("corpus"));
     let tree = repo.join(format!(
-        "target/bench-tree-{copies}-{files}-{c_files}-{c_bytes}"
+        "target/bench-tree-u-{copies}-{files}-{c_files}-{c_bytes}"
     ));
     if !tree.join(".complete").exists() {
         eprintln!("generating {} ...", tree.display());
@@ -142,15 +144,34 @@ fn tree_size(dir: &Path) -> (usize, u64) {
     (n, bytes)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copy `from` to `to`, making every file unique to copy number `copy`: a comment naming the
+/// copy appended in the file's own comment syntax, or (formats without comments) `copy + 1`
+/// trailing blank lines.
+fn copy_dir(from: &Path, to: &Path, copy: usize) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap().flatten() {
         let ft = e.file_type().unwrap();
         let dest = to.join(e.file_name());
         if ft.is_dir() {
-            copy_dir(&e.path(), &dest);
+            copy_dir(&e.path(), &dest, copy);
         } else if ft.is_file() {
-            std::fs::copy(e.path(), dest).unwrap();
+            let mut bytes = std::fs::read(e.path()).unwrap();
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            let ext = name.rsplit_once('.').map(|(_, x)| x).unwrap_or("");
+            let tail = match ext {
+                "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" | "rs" | "go"
+                | "mod" => {
+                    format!("\n// bench copy {copy}\n")
+                }
+                "py" | "pyi" | "toml" | "yaml" | "yml" | "txt" => {
+                    format!("\n# bench copy {copy}\n")
+                }
+                "md" => format!("\n<!-- bench copy {copy} -->\n"),
+                _ if name == "dockerfile" => format!("\n# bench copy {copy}\n"),
+                _ => "\n".repeat(copy + 1),
+            };
+            bytes.extend_from_slice(tail.as_bytes());
+            std::fs::write(dest, bytes).unwrap();
         }
     }
 }
@@ -225,7 +246,7 @@ fn ordinary(r: &mut Rng, lang: usize) -> (String, &'static str) {
 
 fn generate(corpus: &Path, tree: &Path, copies: usize, files: usize) {
     for i in 0..copies {
-        copy_dir(corpus, &tree.join(format!("repo-{i:04}/mcp")));
+        copy_dir(corpus, &tree.join(format!("repo-{i:04}/mcp")), i);
     }
     let mut r = Rng(0x9e3779b97f4a7c15);
     for i in 0..files {

@@ -20,7 +20,7 @@
 
 ; server.setRequestHandler(CallToolRequestSchema, async (request) => ...) / ("tools/call", ...)
 (call_expression
-  function: (member_expression property: (property_identifier) @_m)
+  function: (_ property: (property_identifier) @_m)
   arguments: (arguments . (_) @_schema . (_) @dispatch.fn)
   (#eq? @_m "setRequestHandler")
   (#match? @_schema "^(CallToolRequestSchema|[a-zA-Z_]+\\.CallToolRequestSchema|\"tools/call\"|'tools/call')$")

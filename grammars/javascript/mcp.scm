@@ -17,7 +17,7 @@
 ; new McpServer({...}) / new Server({...}) / new FastMCP({...})
 (new_expression
   constructor: [(identifier) @server.ctor
-                (member_expression property: (property_identifier) @server.ctor)]
+                (_ property: (property_identifier) @server.ctor)]
   arguments: (arguments)? @server.args
   (#any-of? @server.ctor "McpServer" "Server" "FastMCP")
   (#set! kind "ts.new")) @server
@@ -39,7 +39,7 @@
 ; ---------------------------------------------------------------- tools
 ; McpServer.tool(name, [description], [shape | annotations], [annotations], cb)
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments . [(string) (template_string) (identifier) (member_expression) (binary_expression) (call_expression)]) @reg.args
   (#eq? @_m "tool")
   (#set! style "ts.tool")) @reg
@@ -47,21 +47,21 @@
 ; McpServer.registerTool(name, config, cb); task tools (SDK ≥ 1.23):
 ; server.experimental.tasks.registerToolTask(name, config, handler)
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments) @reg.args
   (#any-of? @_m "registerTool" "registerToolTask")
   (#set! style "ts.registerTool")) @reg
 
 ; fastmcp (npm) server.addTool({ name, description, parameters, annotations, execute })
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments) @reg.args
   (#eq? @_m "addTool")
   (#set! style "ts.addTool")) @reg
 
 ; low-level: server.setRequestHandler(ListToolsRequestSchema | "tools/list", handler)
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments . (_) @_schema . (_) @reg.handler)
   (#eq? @_m "setRequestHandler")
   (#match? @_schema "^(ListToolsRequestSchema|[\"'`]tools/list[\"'`])$")
@@ -69,14 +69,14 @@
 
 ; ---------------------------------------------------------------- resources and prompts
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments) @reg.args
   (#any-of? @_m "resource" "registerResource" "addResource" "addResourceTemplate")
   (#set! style "ts.resource")
   (#set! what "resource")) @reg
 
 (call_expression
-  function: (member_expression object: (_) @reg.receiver property: (property_identifier) @_m)
+  function: (_ object: (_) @reg.receiver property: (property_identifier) @_m)
   arguments: (arguments . [(string) (template_string) (identifier) (member_expression) (object)]) @reg.args
   (#any-of? @_m "prompt" "registerPrompt" "addPrompt")
   (#set! style "ts.prompt")

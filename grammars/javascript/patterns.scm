@@ -7,7 +7,7 @@
 ; prefix ending in a separator (`dir + path.sep`, `${dir}/`), a literal prefix
 ; (`rel.startsWith("..")`), URLs, request paths, module paths and search filters.
 (call_expression
-  function: (member_expression object: (_) @pattern.subject property: (property_identifier) @_m)
+  function: (_ object: (_) @pattern.subject property: (property_identifier) @_m)
   arguments: (arguments . (_) @pattern.arg .)
   (#eq? @_m "startsWith")
   (#not-match? @pattern.arg "^['\"]")
@@ -18,14 +18,14 @@
 ; ---------------------------------------------------------------- jwt-no-audience
 ; jsonwebtoken: jwt.verify(token, key) with no options, or options without `audience`
 (call_expression
-  function: (member_expression object: (identifier) @_o property: (property_identifier) @_m)
+  function: (_ object: (identifier) @_o property: (property_identifier) @_m)
   arguments: (arguments . (_) . (_) .)
   (#match? @_o "^(jwt|JWT|jsonwebtoken)$")
   (#eq? @_m "verify")
   (#set! import "^jsonwebtoken$")
   (#set! redact "1")) @pattern.jwt-no-audience
 (call_expression
-  function: (member_expression object: (identifier) @_o property: (property_identifier) @_m)
+  function: (_ object: (identifier) @_o property: (property_identifier) @_m)
   arguments: (arguments . (_) . (_) . (_) @pattern.arg)
   (#match? @_o "^(jwt|JWT|jsonwebtoken)$")
   (#eq? @_m "verify")
@@ -50,13 +50,13 @@
   (#set! redact "1")) @pattern.jwt-no-audience
 ; jose: jwtVerify(token, key) / jwtVerify(token, key, { issuer }) without `audience`
 (call_expression
-  function: [(identifier) @_m (member_expression property: (property_identifier) @_m)]
+  function: [(identifier) @_m (_ property: (property_identifier) @_m)]
   arguments: (arguments . (_) . (_) .)
   (#eq? @_m "jwtVerify")
   (#set! import "^jose")
   (#set! redact "1")) @pattern.jwt-no-audience
 (call_expression
-  function: [(identifier) @_m (member_expression property: (property_identifier) @_m)]
+  function: [(identifier) @_m (_ property: (property_identifier) @_m)]
   arguments: (arguments . (_) . (_) . (_) @pattern.arg)
   (#eq? @_m "jwtVerify")
   (#set! import "^jose")
@@ -72,8 +72,8 @@
   (#match? @_k "^['\"]?rejectUnauthorized['\"]?$")) @pattern.tls-verify-off
 ; process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"
 (assignment_expression
-  left: [(member_expression property: (property_identifier) @_k)
-         (subscript_expression index: (string) @_k)]
+  left: [(_ property: (property_identifier) @_k)
+         (_ index: (string) @_k)]
   right: [(string) (number)] @_v
   (#match? @_k "NODE_TLS_REJECT_UNAUTHORIZED")
   (#match? @_v "^['\"]?0['\"]?$")) @pattern.tls-verify-off

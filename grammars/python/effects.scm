@@ -6,7 +6,7 @@
 
 ; os.environ["X"]
 (subscript
-  value: (attribute object: (identifier) @_o attribute: (identifier) @_e)
+  value: (_ object: (identifier) @_o attribute: (identifier) @_e)
   subscript: (string) @env.name
   (#eq? @_o "os") (#eq? @_e "environ")
   (#set! form "os.environ")) @env
@@ -18,7 +18,7 @@
   (#set! form "os.environ")) @env
 ; os.environ[NAME] / environ[NAME]: the name is a constant (resolved by effects.rs) or computed
 (subscript
-  value: (attribute object: (identifier) @_o attribute: (identifier) @_e)
+  value: (_ object: (identifier) @_o attribute: (identifier) @_e)
   subscript: (identifier) @env.name
   (#eq? @_o "os") (#eq? @_e "environ")
   (#set! form "os.environ[ident]")) @env
@@ -38,31 +38,31 @@
   (#set! form "pydantic-settings-class")) @env
 (class_definition
   superclasses: (argument_list) @_bases
-  body: (block (expression_statement (assignment left: (identifier) @env.name type: (_))) @env)
+  body: (_ (_ (assignment left: (identifier) @env.name type: (_))) @env)
   (#match? @_bases "BaseSettings")
   (#set! form "pydantic-settings"))
 ; field: T = Field(validation_alias="X") / Field(alias="X") / (v1) Field(env="X")
 (class_definition
   superclasses: (argument_list) @_bases
-  body: (block (expression_statement (assignment
+  body: (_ (_ (assignment
     type: (_)
-    right: (call arguments: (argument_list (keyword_argument name: (identifier) @_a value: (string) @env.name))))) @env)
+    right: (_ arguments: (argument_list (keyword_argument name: (identifier) @_a value: (string) @env.name))))) @env)
   (#match? @_bases "BaseSettings")
   (#any-of? @_a "validation_alias" "alias" "env")
   (#set! form "pydantic-settings-alias"))
 ; model_config = SettingsConfigDict(env_prefix="X_")
 (class_definition
   superclasses: (argument_list) @_bases
-  body: (block (expression_statement (assignment
+  body: (_ (_ (assignment
     left: (identifier) @_k
-    right: (call arguments: (argument_list (keyword_argument name: (identifier) @_p value: (string) @env.name))))) @env)
+    right: (_ arguments: (argument_list (keyword_argument name: (identifier) @_p value: (string) @env.name))))) @env)
   (#match? @_bases "BaseSettings")
   (#eq? @_k "model_config") (#eq? @_p "env_prefix")
   (#set! form "pydantic-settings-prefix"))
 ; model_config = {"env_prefix": "X_"}
 (class_definition
   superclasses: (argument_list) @_bases
-  body: (block (expression_statement (assignment
+  body: (_ (_ (assignment
     left: (identifier) @_k
     right: (dictionary (pair key: (string) @_p value: (string) @env.name)))) @env)
   (#match? @_bases "BaseSettings")
@@ -70,7 +70,7 @@
   (#set! form "pydantic-settings-prefix"))
 ; class Settings(BaseSettings, env_prefix="X_")
 (class_definition
-  superclasses: (argument_list (keyword_argument name: (identifier) @_p value: (string) @env.name)) @_bases
+  superclasses: (_ (keyword_argument name: (identifier) @_p value: (string) @env.name)) @_bases
   (#match? @_bases "BaseSettings")
   (#eq? @_p "env_prefix")
   (#set! form "pydantic-settings-prefix")) @env
@@ -79,19 +79,19 @@
   superclasses: (argument_list) @_bases
   body: (block (class_definition
     name: (identifier) @_c
-    body: (block (expression_statement (assignment left: (identifier) @_k right: (string) @env.name)) @env)))
+    body: (_ (_ (assignment left: (identifier) @_k right: (string) @env.name)) @env)))
   (#match? @_bases "BaseSettings")
   (#eq? @_c "Config") (#eq? @_k "env_prefix")
   (#set! form "pydantic-settings-prefix"))
 
 ; os.environ["X"] = ...: a write, not a read (effects.rs drops the read matched at the same place)
 (assignment
-  left: (subscript
-    value: (attribute object: (identifier) @_o attribute: (identifier) @_e)
+  left: (_
+    value: (_ object: (identifier) @_o attribute: (identifier) @_e)
     subscript: (_) @env.name) @env
   (#eq? @_o "os") (#eq? @_e "environ")
   (#set! form "env-write"))
 (assignment
-  left: (subscript value: (identifier) @_e subscript: (_) @env.name) @env
+  left: (_ value: (identifier) @_e subscript: (_) @env.name) @env
   (#eq? @_e "environ")
   (#set! form "env-write"))

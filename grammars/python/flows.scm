@@ -16,7 +16,7 @@
 
 ; @server.call_tool() async def call_tool(name, arguments): ...
 (decorated_definition
-  (decorator (call function: (attribute attribute: (identifier) @_m)))
+  (_ (call function: (_ attribute: (identifier) @_m)))
   definition: (function_definition) @dispatch.fn
   (#eq? @_m "call_tool")
   (#set! params "args:1")) @dispatch

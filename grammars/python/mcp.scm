@@ -17,7 +17,7 @@
 ; is no MCP server)
 (call
   function: [(identifier) @server.ctor
-             (attribute attribute: (identifier)) @server.ctor]
+             (_ attribute: (identifier)) @server.ctor]
   arguments: (argument_list) @server.args
   (#match? @server.ctor "(^|[.])(FastMCP|MCPServer|Server)$")
   (#set! kind "py.new")) @server
@@ -25,7 +25,7 @@
 ; fastmcp servers whose tools are derived at run time: FastMCP.from_openapi(...),
 ; FastMCP.from_fastapi(...), FastMCP.as_proxy(...), create_proxy(...)
 (call
-  function: [(attribute object: (identifier) @_c attribute: (identifier) @server.ctor)
+  function: [(_ object: (identifier) @_c attribute: (identifier) @server.ctor)
              (identifier) @server.ctor]
   arguments: (argument_list) @server.args
   (#any-of? @server.ctor "from_openapi" "from_fastapi" "as_proxy" "create_proxy")
@@ -36,7 +36,7 @@
 (assignment
   right: (call
     function: [(identifier) @server.ctor
-               (attribute attribute: (identifier) @server.ctor)]
+               (_ attribute: (identifier) @server.ctor)]
     arguments: (argument_list) @server.args) @server
   (#match? @server.ctor "^[A-Z]")
   (#not-any-of? @server.ctor "FastMCP" "MCPServer" "Server")
@@ -45,9 +45,9 @@
 ; ---------------------------------------------------------------- tools
 ; @mcp.tool() / @mcp.tool(name=..., description=..., annotations=...) / @mcp.tool("name")
 (decorated_definition
-  (decorator
+  (_
     (call
-      function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+      function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
       arguments: (argument_list) @reg.args))
   definition: (function_definition name: (identifier) @reg.at) @reg.fn
   (#eq? @_m "tool")
@@ -55,8 +55,8 @@
 
 ; bare @mcp.tool (fastmcp >= 2.7; a TypeError in the mcp SDK)
 (decorated_definition
-  (decorator
-    (attribute object: (_) @reg.receiver attribute: (identifier) @_m))
+  (_
+    (_ object: (_) @reg.receiver attribute: (identifier) @_m))
   definition: (function_definition name: (identifier) @reg.at) @reg.fn
   (#eq? @_m "tool")
   (#set! style "py.decorator-bare")) @reg
@@ -89,7 +89,7 @@
 ; fastmcp direct call mcp.tool(fn, name=...) (the decorator form `@mcp.tool(NAME)` also
 ; matches here; interpret keeps only a first argument that is a function)
 (call
-  function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+  function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
   arguments: (argument_list . (_)) @reg.args
   (#eq? @_m "tool")
   (#set! style "py.tool-call")) @reg
@@ -97,16 +97,16 @@
 ; a decorator applied by a call: mcp.tool(name="x")(fn), self.mcp.tool()(self.method),
 ; mcp.resource("uri")(fn), mcp.prompt()(fn)
 (call
-  function: (call
-    function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+  function: (_
+    function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
     arguments: (argument_list) @reg.args)
   arguments: (argument_list . (_) @reg.value)
   (#eq? @_m "tool")
   (#set! style "py.decorator-call")) @reg
 
 (call
-  function: (call
-    function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+  function: (_
+    function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
     arguments: (argument_list) @reg.args)
   arguments: (argument_list . (_) @reg.value)
   (#eq? @_m "resource")
@@ -114,8 +114,8 @@
   (#set! what "resource")) @reg
 
 (call
-  function: (call
-    function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+  function: (_
+    function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
     arguments: (argument_list) @reg.args)
   arguments: (argument_list . (_) @reg.value)
   (#eq? @_m "prompt")
@@ -124,14 +124,14 @@
 
 ; mcp.add_tool(fn, name=..., description=...)
 (call
-  function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+  function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
   arguments: (argument_list) @reg.args
   (#eq? @_m "add_tool")
   (#set! style "py.add_tool")) @reg
 
 ; fastmcp Tool.from_function(fn, name=...)
 (call
-  function: (attribute object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
+  function: (_ object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
   arguments: (argument_list) @reg.args
   (#eq? @_t "Tool")
   (#eq? @_m "from_function")
@@ -139,7 +139,7 @@
 
 ; Prompt.from_function(fn, name=...) / Resource.from_function(fn, uri=...)
 (call
-  function: (attribute object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
+  function: (_ object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
   arguments: (argument_list) @reg.args
   (#eq? @_t "Prompt")
   (#eq? @_m "from_function")
@@ -147,7 +147,7 @@
   (#set! what "prompt")) @reg
 
 (call
-  function: (attribute object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
+  function: (_ object: (identifier) @_t @reg.callee attribute: (identifier) @_m)
   arguments: (argument_list) @reg.args
   (#eq? @_t "Resource")
   (#eq? @_m "from_function")
@@ -156,7 +156,7 @@
 
 ; low-level: types.Tool(name=..., description=..., inputSchema=...) in list_tools handlers
 (call
-  function: [(identifier) @_t (attribute attribute: (identifier) @_t)] @reg.callee
+  function: [(identifier) @_t (_ attribute: (identifier) @_t)] @reg.callee
   arguments: (argument_list (keyword_argument))
   (#eq? @_t "Tool")
   (#set! style "py.Tool")) @reg.value @reg
@@ -164,23 +164,23 @@
 ; ---------------------------------------------------------------- resources and prompts
 ; low-level: types.Resource(uri=..., name=...) / types.Prompt(name=...) in list handlers
 (call
-  function: [(identifier) @_t (attribute attribute: (identifier) @_t)] @reg.callee
+  function: [(identifier) @_t (_ attribute: (identifier) @_t)] @reg.callee
   arguments: (argument_list (keyword_argument))
   (#any-of? @_t "Resource" "ResourceTemplate")
   (#set! style "py.Resource")
   (#set! what "resource")) @reg.value @reg
 
 (call
-  function: [(identifier) @_t (attribute attribute: (identifier) @_t)] @reg.callee
+  function: [(identifier) @_t (_ attribute: (identifier) @_t)] @reg.callee
   arguments: (argument_list (keyword_argument))
   (#eq? @_t "Prompt")
   (#set! style "py.Prompt")
   (#set! what "prompt")) @reg.value @reg
 
 (decorated_definition
-  (decorator
+  (_
     (call
-      function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+      function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
       arguments: (argument_list) @reg.args))
   definition: (function_definition name: (identifier) @reg.at) @reg.fn
   (#eq? @_m "resource")
@@ -188,9 +188,9 @@
   (#set! what "resource")) @reg
 
 (decorated_definition
-  (decorator
+  (_
     (call
-      function: (attribute object: (_) @reg.receiver attribute: (identifier) @_m)
+      function: (_ object: (_) @reg.receiver attribute: (identifier) @_m)
       arguments: (argument_list) @reg.args))
   definition: (function_definition name: (identifier) @reg.at) @reg.fn
   (#eq? @_m "prompt")
@@ -198,8 +198,8 @@
   (#set! what "prompt")) @reg
 
 (decorated_definition
-  (decorator
-    (attribute object: (_) @reg.receiver attribute: (identifier) @_m))
+  (_
+    (_ object: (_) @reg.receiver attribute: (identifier) @_m))
   definition: (function_definition name: (identifier) @reg.at) @reg.fn
   (#eq? @_m "prompt")
   (#set! style "py.decorator-bare")
@@ -208,15 +208,15 @@
 ; ---------------------------------------------------------------- composition (fastmcp)
 ; main.mount(sub, prefix="x") / main.mount("x", sub) / await main.import_server(sub, "x")
 (call
-  function: (attribute object: (_) @mount.receiver attribute: (identifier) @_m)
+  function: (_ object: (_) @mount.receiver attribute: (identifier) @_m)
   arguments: (argument_list) @mount.args
   (#any-of? @_m "mount" "import_server")) @mount
 
 ; ---------------------------------------------------------------- symbols
-(module (expression_statement (assignment left: (identifier) @symbol.name right: (_) @symbol.value)))
+(module (_ (assignment left: (identifier) @symbol.name right: (_) @symbol.value)))
 (class_definition
   name: (identifier) @symbol.scope
-  body: (block (expression_statement (assignment left: (identifier) @symbol.name right: (_) @symbol.value))))
+  body: (_ (_ (assignment left: (identifier) @symbol.name right: (_) @symbol.value))))
 (function_definition name: (identifier) @symbol.name) @symbol.value
 ; a class: its annotated fields (pydantic models used as input schemas)
 (class_definition name: (identifier) @symbol.name) @symbol.value

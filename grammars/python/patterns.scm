@@ -6,7 +6,7 @@
 ; string prefix. Not flagged: a prefix ending in a separator (`root + os.sep`, f"{root}/"),
 ; a literal prefix, URLs, request paths, module paths and search filters.
 (call
-  function: (attribute object: (_) @pattern.subject attribute: (identifier) @_m)
+  function: (_ object: (_) @pattern.subject attribute: (identifier) @_m)
   arguments: (argument_list . (_) @pattern.arg .)
   (#eq? @_m "startswith")
   (#not-match? @pattern.arg "^\\(?\\s*[rbuRBU]*['\"]")
@@ -18,7 +18,7 @@
 ; PyJWT / python-jose / authlib: jwt.decode(token, key, algorithms=[...]) with no `audience`
 ; (a decode that does not verify the signature is another problem: not this one)
 (call
-  function: (attribute object: (identifier) @_o attribute: (identifier) @_m)
+  function: (_ object: (identifier) @_o attribute: (identifier) @_m)
   arguments: (argument_list) @pattern.arg
   (#eq? @_o "jwt")
   (#any-of? @_m "decode" "decode_complete")
@@ -27,7 +27,7 @@
   (#set! redact "1 key")) @pattern.jwt-no-audience
 ; ... or with options={"verify_aud": False}
 (call
-  function: (attribute object: (identifier) @_o attribute: (identifier) @_m)
+  function: (_ object: (identifier) @_o attribute: (identifier) @_m)
   arguments: (argument_list) @pattern.arg
   (#eq? @_o "jwt")
   (#any-of? @_m "decode" "decode_complete")
@@ -50,13 +50,13 @@
   (#match? @_v "CERT_NONE$")) @pattern.tls-verify-off
 ; ctx.verify_mode = ssl.CERT_NONE
 (assignment
-  left: (attribute attribute: (identifier) @_k)
+  left: (_ attribute: (identifier) @_k)
   right: (_) @_v
   (#eq? @_k "verify_mode")
   (#match? @_v "CERT_NONE$")) @pattern.tls-verify-off
 ; ssl._create_unverified_context()
 (call
-  function: [(identifier) @_f (attribute attribute: (identifier) @_f)]
+  function: [(identifier) @_f (_ attribute: (identifier) @_f)]
   (#eq? @_f "_create_unverified_context")) @pattern.tls-verify-off
 
 ; ---------------------------------------------------------------- cors-wildcard
@@ -85,7 +85,7 @@
   (#match? @_v "^['\"]\\*['\"]$")) @pattern.cors-wildcard
 ; response.headers["Access-Control-Allow-Origin"] = "*"
 (assignment
-  left: (subscript subscript: (string) @_h)
+  left: (_ subscript: (string) @_h)
   right: (string) @_v
   (#match? @_h "^['\"][Aa]ccess-[Cc]ontrol-[Aa]llow-[Oo]rigin['\"]$")
   (#match? @_v "^['\"]\\*['\"]$")) @pattern.cors-wildcard
