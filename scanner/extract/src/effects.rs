@@ -2703,6 +2703,10 @@ pub fn secret_kind(name: Option<&str>, value: &str) -> Option<String> {
     if lower.contains("test") {
         return None;
     }
+    // a URN (`urn:ietf:params:oauth:token-type:saml2`) names something
+    if lower.starts_with("urn:") {
+        return None;
+    }
     // a template (`"fastmcp:task:{session_id}:state"`, `"user:%s"`): a key pattern
     static HOLE: OnceLock<Regex> = OnceLock::new();
     let hole = HOLE.get_or_init(|| {
@@ -3460,6 +3464,13 @@ mod tests {
         );
         assert_eq!(
             secret_kind(Some("TokenTypeJWT"), "urn:ietf:params:oauth:token-type:jwt"),
+            None
+        );
+        assert_eq!(
+            secret_kind(
+                Some("TokenTypeSAML2"),
+                "urn:ietf:params:oauth:token-type:saml2"
+            ),
             None
         );
         assert_eq!(

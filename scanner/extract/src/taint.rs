@@ -744,6 +744,9 @@ struct Settings {
     /// object), not the values they were given: an HTTP request (any `http-url` sink) is one
     /// too. A URL in a response is not the tool's argument.
     external: Vec<String>,
+    /// Calls creating a new file or directory of their own (`tempfile.NamedTemporaryFile()`):
+    /// what is written into one does not make its path the written value.
+    fresh: Vec<String>,
     /// Receivers (a regex) whose methods return external data (`lambda_client.get_layer(..)`,
     /// `octokit.repos.get(..)`), unless the method is a function of the package.
     external_receiver: Option<String>,
@@ -2694,6 +2697,18 @@ impl<'p, 'a> Ctx<'p, 'a> {
                             None => prefix.push_str(text),
                         }
                     }
+                    // a package constant holding a URL (`f"{API_URL}?ids={x}"`): its text
+                    Part::Ref {
+                        path, call: false, ..
+                    } if per[j].is_empty() => {
+                        let segs: Vec<String> = path.split('.').map(str::to_string).collect();
+                        match self.constant(&segs) {
+                            Some(Value::Str(u)) if st.get(path).is_none() && u.contains("://") => {
+                                prefix.push_str(&u)
+                            }
+                            _ => prefix.push('X'),
+                        }
+                    }
                     Part::Ref { .. } if per[j].is_empty() => prefix.push('X'),
                     Part::Ref { .. } => prefix_open = false,
                 }
@@ -3208,6 +3223,10 @@ fn mutate(ctx: &Ctx, site: &Site, st: &mut State) {
     if site.args.iter().any(|a| ctx.sql_literal(a, 0)) {
         st.insert(sql_marker(recv), Vec::new());
     }
+    // `tmp.write(content)` on a temporary file: its name is still the temporary path
+    if st.contains_key(&fresh_marker(recv)) {
+        return;
+    }
     let sql = st.contains_key(&sql_marker(recv));
     let into = st.entry(recv.to_string()).or_default();
     for mut l in ls {
@@ -3217,6 +3236,11 @@ fn mutate(ctx: &Ctx, site: &Site, st: &mut State) {
         }
         merge(into, l);
     }
+}
+
+/// The state entry saying a name holds a new temporary file (see `[taint] fresh`).
+fn fresh_marker(name: &str) -> String {
+    format!("#fresh.{name}")
 }
 
 /// The state entry saying a name holds SQL text (not a name any language can write).
@@ -3304,6 +3328,12 @@ fn assign(ctx: &Ctx, a: &Assign, st: &mut State) {
     }
     // a name holding SQL text (`q := "SELECT ..."`): what is appended to it is SQL
     let sql = a.targets.len() == 1 && ctx.sql_literal(&a.value, 0);
+    let fresh = a.targets.len() == 1
+        && matches!(&a.value, Value::Call { callee, .. }
+            if any(&ctx.tab.set.fresh, &callee.text().replace("::", ".")));
+    if let (true, Some(t)) = (fresh, a.targets.first()) {
+        st.insert(fresh_marker(&t.local), Vec::new());
+    }
     for (name, mut new) in updates {
         let marker = sql_marker(&name);
         if a.op == AssignOp::Augment && st.contains_key(&marker) {
