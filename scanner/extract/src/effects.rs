@@ -2722,14 +2722,18 @@ pub fn secret_kind(name: Option<&str>, value: &str) -> Option<String> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let words = !pieces.is_empty()
-        && pieces.iter().all(|w| {
-            w.chars().all(|c| c.is_ascii_alphabetic())
-                && (w.chars().all(|c| c.is_ascii_lowercase())
-                    || w.chars().all(|c| c.is_ascii_uppercase())
-                    || pieces.len() == 1)
-        })
-        && (pieces.len() > 1 || v.len() < 24);
+    // (each piece letters with at most two digits after, in one case or camelCase:
+    // `__Host-CSRF_TOKEN`, `ElasticGumbyFrontEndService`, `token-type:saml2`; not the mixed
+    // case of a generated key)
+    let word = |w: &&str| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let upper = letters.chars().filter(|c| c.is_ascii_uppercase()).count();
+        !letters.is_empty()
+            && w.len() - letters.len() <= 2
+            && letters.chars().all(|c| c.is_ascii_alphabetic())
+            && (upper == letters.len() || upper * 3 <= letters.len())
+    };
+    let words = !pieces.is_empty() && pieces.iter().all(word);
     if name.is_some_and(is_secret_name)
         && v.len() >= 16
         && !v.contains(' ')
@@ -3430,6 +3434,22 @@ mod tests {
         assert_eq!(
             secret_kind(Some("STATE_KEY"), "my-service-request-state-key!!"),
             None
+        );
+        assert_eq!(
+            secret_kind(Some("csrfCookieName"), "__Host-CSRF_TOKEN"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("SERVICE_COOKIE"), "ElasticGumbyFrontEndService"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("TokenHeader"), "X-Grafana-Service-Account-Token"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("API_KEY"), "qXmPvLkRsTwZyBnCdFgHjKaE"),
+            Some("high-entropy".into())
         );
         assert_eq!(secret_kind(Some("token"), "eyJhbGciOiJSUzI1NiIs..."), None);
         assert_eq!(
