@@ -20,3 +20,6 @@
   definition: (function_definition) @dispatch.fn
   (#eq? @_m "call_tool")
   (#set! params "args:1")) @dispatch
+
+; x in ALLOWED / x not in SUPPORTED (membership tests; other comparisons are dropped)
+(comparison_operator) @member

@@ -8,8 +8,11 @@ import (
 	"github.com/spf13/viper"
 )
 
-// Example AWS key from the AWS documentation (not a real credential).
-const fallbackAccessKey = "AKIAIOSFODNN7EXAMPLE"
+// A made-up key in the shape of a real one (not a credential): reported.
+const fallbackAccessKey = "AKIAQ3EGRT7XW4JL2N5M"
+
+// The example key of the AWS documentation: a placeholder, not reported.
+const docsAccessKey = "AKIAIOSFODNN7EXAMPLE"
 
 type settings struct {
 	DatabaseURL string `env:"OPSBOX_DATABASE_URL,required" json:"database_url"`

@@ -635,6 +635,8 @@ pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
     let Some(start) = start else { return };
     let mut seen: BTreeSet<(usize, (usize, usize))> = BTreeSet::new();
     let mut queue: Vec<Visit> = vec![(start.0, start.1, Vec::new(), 0)];
+    // a GraphQL mutation document passed on the way: its GraphQL POSTs write
+    let mut mutation = false;
     while let Some((fi, span, via, depth)) = queue.pop() {
         if !seen.insert((fi, span)) {
             continue;
@@ -659,8 +661,10 @@ pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
                     file: view.f.path.clone(),
                     line: site.line,
                     via: via_s.clone(),
+                    confidence: e.2,
                 });
             }
+            mutation |= site.args.iter().any(|a| is_mutation_doc(a, pkg));
             for (name, form) in site_env(tab, callee, site, pkg)
                 .into_iter()
                 .chain(wrapper_env(pkg, tab, callee, site, view.f))
@@ -687,6 +691,16 @@ pub fn analyze_tool(t: &mut Tool, h: &Handler, pkg: &Package, lang: Lang) {
         }
     }
     pkg.cur.set(None);
+    if mutation {
+        for e in t
+            .effects
+            .iter_mut()
+            .filter(|e| e.detail.ends_with(GRAPHQL_MARK))
+        {
+            e.kind = "network-write".into();
+            e.confidence = Some("high".into());
+        }
+    }
     t.effects.sort_by(|a, b| {
         (&a.file, a.line, &a.kind, &a.detail).cmp(&(&b.file, b.line, &b.kind, &b.detail))
     });
@@ -1077,10 +1091,20 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
             }
             secrets_in_site(site, path, &mut s.secrets);
         }
+        // literals a secret scanner's allow comment marks as reviewed
+        let allow = &view.f.facts.secret_allow;
+        s.secrets
+            .retain(|x| &x.file != path || !allow.contains(&x.line));
         for (name, form, line, _) in env_reads(view.f, pkg) {
             s.env_vars.push(env_var(name, form, path, line));
         }
-        for sec in &view.f.facts.secrets {
+        for sec in view
+            .f
+            .facts
+            .secrets
+            .iter()
+            .filter(|x| !allow.contains(&x.line))
+        {
             s.secrets.push(HardcodedSecret {
                 file: path.clone(),
                 ..sec.clone()
@@ -1138,11 +1162,22 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
         .dedup_by(|a, b| a.file == b.file && a.fingerprint == b.fingerprint);
 }
 
-/// Found effects that contradict the declared annotations.
+/// Found effects that contradict the declared annotations. Effects of low confidence (a
+/// POST to a URL whose end is not known, which query APIs use as often as writes) do not.
 pub fn annotation_conflict(t: &Tool) -> Option<String> {
-    let mutating: Vec<&Effect> = t.effects.iter().filter(|e| is_mutating(&e.kind)).collect();
+    let mutating: Vec<&Effect> = t
+        .effects
+        .iter()
+        .filter(|e| is_mutating(&e.kind) && e.confidence.as_deref() != Some("low"))
+        .collect();
     let first = mutating.first()?;
-    let at = format!("{} at {}:{}", first.kind, first.file, first.line);
+    let at = match first.confidence.as_deref() {
+        Some(c) => format!(
+            "{} at {}:{} ({}, confidence {c})",
+            first.kind, first.file, first.line, first.detail
+        ),
+        None => format!("{} at {}:{}", first.kind, first.file, first.line),
+    };
     if t.annotations.read_only_hint == Some(true) {
         return Some(format!("readOnlyHint: true, but the handler has {at}"));
     }
@@ -1173,7 +1208,10 @@ pub fn is_mutating(kind: &str) -> bool {
 
 // ------------------------------------------------------------------------------ matching
 
-fn site_effects(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec<(String, String)> {
+/// An effect of a call: (kind, detail, confidence).
+type SiteEffect = (String, String, Option<String>);
+
+fn site_effects(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec<SiteEffect> {
     let mut out = Vec::new();
     if site.literal {
         return out;
@@ -1241,59 +1279,290 @@ fn site_effects(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec
                 _ => callee.to_string(),
             },
         };
-        out.push((r.kind.clone(), detail));
+        out.push((r.kind.clone(), detail, None));
         break; // one effect per call site: the first matching rule
     }
     if out.is_empty() {
-        if let Some((method, url)) = http_call(tab, callee, site, pkg) {
+        if let Some((method, url, arg)) = http_call_at(tab, callee, site, pkg) {
             // `?`: a method from a variable (a request helper used for reads and writes alike)
             if method != "BASE" && method != "?" {
-                let kind = if method == "GET"
-                    || method == "HEAD"
-                    || (method == "POST" && url.as_deref().is_some_and(is_query_url))
-                {
-                    "network-read"
-                } else {
-                    "network-write"
+                let to = url.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                let (kind, confidence, graphql) = match method.as_str() {
+                    "GET" | "HEAD" | "OPTIONS" => ("network-read", None, false),
+                    "POST" => {
+                        let text = match &url {
+                            Some(u) => Some(url_text_of_known(u)),
+                            None => arg.and_then(|a| url_text(a, pkg, site.byte, 0)),
+                        };
+                        post_effect(text.as_ref())
+                    }
+                    _ => ("network-write", None, false),
                 };
-                let to = url.map(|u| format!(" {u}")).unwrap_or_default();
-                out.push((kind.to_string(), format!("{method}{to} via {callee}")));
+                let mark = if graphql { GRAPHQL_MARK } else { "" };
+                out.push((
+                    kind.to_string(),
+                    format!("{method}{to} via {callee}{mark}"),
+                    confidence.map(str::to_string),
+                ));
             }
         }
     }
     out
 }
 
-/// A POST whose URL path names a search or query endpoint (`/_search`, `/v1/query`,
-/// `/_apis/search/codesearchresults`) reads: search APIs take their query as a POST body.
-fn is_query_url(url: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let path = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let path = path.find('/').map(|i| &path[i..]).unwrap_or("");
-    let path = path.split('?').next().unwrap_or(path);
-    // also credential exchanges (`/signin`, `/login`, `/oauth/token`): a POST that changes nothing
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(search|query|lookup|sign_?-?in|login|authenticate|/token(/|$))")
-            .expect("query-url regex")
+/// The words of `grammars/http.toml` `[post]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostWords {
+    read: Vec<String>,
+    write: Vec<String>,
+    graphql: Vec<String>,
+    mutation: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HttpWords {
+    post: PostWords,
+}
+
+const HTTP_WORDS: &str = include_str!("../../../grammars/http.toml");
+
+fn post_words() -> &'static (PostWords, Regex) {
+    static W: OnceLock<(PostWords, Regex)> = OnceLock::new();
+    W.get_or_init(|| {
+        let w: HttpWords = toml::from_str(HTTP_WORDS).expect("grammars/http.toml");
+        let re = Regex::new(&w.post.mutation).expect("grammars/http.toml mutation regex");
+        (w.post, re)
     })
-    .is_match(path)
+}
+
+/// Check `grammars/http.toml` (the test compiling every table calls this).
+pub fn check_http_words() -> Result<(), String> {
+    let w: HttpWords =
+        toml::from_str(HTTP_WORDS).map_err(|e| format!("grammars/http.toml: {e}"))?;
+    Regex::new(&w.post.mutation).map_err(|e| format!("grammars/http.toml: {e}"))?;
+    Ok(())
+}
+
+/// What a URL says, as far as it is known: (host, literal path text, whether its end is
+/// known literally). A known URL's end is known.
+type UrlText = (String, String, bool);
+
+fn url_text_of_known(url: &str) -> UrlText {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    // a template URL (`https://api/x/{id}`): its end is known when the last hole is not last
+    let open = path.trim_end_matches('/').ends_with('}');
+    (host.to_string(), path.to_string(), !open)
+}
+
+/// The literal parts of a URL argument whose value is not known as a whole: `base +
+/// "/api/ds/query"`, `fmt.Sprintf("%s/_msearch", base)`, `` `${base}/v1/search` ``, a local
+/// bound to one of these before the call; None for a bare parameter.
+fn url_text(v: &Value, pkg: &Package, byte: usize, depth: usize) -> Option<UrlText> {
+    if depth > 4 {
+        return None;
+    }
+    match pkg.resolve(v) {
+        Value::Str(s) => Some(if is_url(&s) {
+            url_text_of_known(&s)
+        } else {
+            (String::new(), s.clone(), true)
+        }),
+        Value::Template(t) => {
+            let inner = t
+                .trim_start_matches(['f', 'F', 'r'])
+                .trim_matches(['`', '"', '\'']);
+            Some(literal_parts(inner, true))
+        }
+        Value::Expr(e) => Some(literal_parts(&e, false)),
+        Value::Call { callee, args, .. } => {
+            // `fmt.Sprintf("%s/x", base)`, `urljoin(base, "/x")`, `buildURL(base, "/x")`
+            let c = callee.text();
+            if c.ends_with("Sprintf") || c.ends_with("format") {
+                return args.first().and_then(|a| match a {
+                    Value::Str(f) => Some(literal_parts(f, true)),
+                    _ => None,
+                });
+            }
+            let mut path = String::new();
+            for a in args.iter() {
+                if let Some((_, p, _)) = url_text(a, pkg, byte, depth + 1) {
+                    path.push_str(&p);
+                }
+            }
+            let end = args
+                .last()
+                .and_then(|a| url_text(a, pkg, byte, depth + 1))
+                .is_some_and(|x| x.2);
+            (!path.is_empty()).then_some((String::new(), path, end))
+        }
+        Value::Ident(n) if !n.contains('.') => {
+            let fi = pkg.cur.get()?;
+            let local = local_value(pkg, fi, &n, byte)?;
+            url_text(&local, pkg, byte, depth + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The literal text of an expression or template (string literals, or the text between
+/// `${..}` / `{..}` / `%s` holes), and whether it ends with literal text.
+fn literal_parts(e: &str, template: bool) -> UrlText {
+    static LIT: OnceLock<Regex> = OnceLock::new();
+    static HOLE: OnceLock<Regex> = OnceLock::new();
+    let e = e.trim();
+    let text = if template {
+        let hole = HOLE.get_or_init(|| {
+            Regex::new(r"\$\{[^}]*\}|\{[^}]*\}|%[-+ #0-9.]*[a-zA-Z]").expect("hole regex")
+        });
+        let end = hole.find_iter(e).last().is_none_or(|m| m.end() != e.len());
+        let text = hole.replace_all(e, " ").to_string();
+        return if is_url(text.trim_start()) {
+            let (h, p, _) = url_text_of_known(text.trim_start());
+            (h, p, end)
+        } else {
+            (String::new(), text, end)
+        };
+    } else {
+        e
+    };
+    let lit = LIT.get_or_init(|| {
+        Regex::new(r#""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`"#).expect("literal regex")
+    });
+    let mut out = String::new();
+    let mut last_end = 0;
+    for c in lit.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        last_end = m.end();
+        let part = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .or_else(|| c.get(3))
+            .map_or("", |x| x.as_str());
+        out.push_str(part);
+        out.push(' ');
+    }
+    let end = last_end > 0
+        && text[last_end..]
+            .trim_end_matches([')', ';', ' '])
+            .is_empty();
+    if is_url(out.trim_start()) {
+        let (h, p, _) = url_text_of_known(out.trim_start());
+        return (h, p, end);
+    }
+    (String::new(), out, end)
+}
+
+/// The value a local variable holds at a byte: the last assignment to it before the byte in
+/// the function around the byte.
+fn local_value(pkg: &Package, fi: usize, name: &str, byte: usize) -> Option<Value> {
+    let f = pkg.files.get(fi)?.f;
+    let span = f
+        .facts
+        .fn_spans
+        .iter()
+        .filter(|s| s.span.0 <= byte && byte < s.span.1)
+        .min_by_key(|s| s.span.1 - s.span.0)
+        .map(|s| s.span)
+        .unwrap_or((0, usize::MAX));
+    f.facts
+        .flow
+        .assigns
+        .iter()
+        .filter(|a| a.byte >= span.0 && a.byte < byte && a.targets.len() == 1)
+        .filter(|a| a.targets[0].local == name && a.targets[0].field.is_none())
+        .max_by_key(|a| a.byte)
+        .map(|a| a.value.clone())
+}
+
+/// Is a value (a literal, or a constant holding one) a GraphQL document that changes state?
+fn is_mutation_doc(v: &Value, pkg: &Package) -> bool {
+    let (_, re) = post_words();
+    match pkg.resolve(v) {
+        Value::Str(s) | Value::Template(s) | Value::Expr(s) => re.is_match(&s),
+        Value::Call { args, .. } => args.first().is_some_and(
+            |a| matches!(pkg.resolve(a), Value::Str(s) | Value::Template(s) if re.is_match(&s)),
+        ),
+        _ => false,
+    }
+}
+
+/// Words of a URL host or path: split at non-alphanumerics and camelCase humps, lower case.
+fn url_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Marks a POST to a GraphQL endpoint in an effect's detail: a read, unless the tool passes
+/// a mutation document (see [`analyze_tool`]).
+const GRAPHQL_MARK: &str = " (GraphQL)";
+
+/// The kind and confidence of a POST, and whether it goes to a GraphQL endpoint (see
+/// `grammars/http.toml`).
+fn post_effect(text: Option<&UrlText>) -> (&'static str, Option<&'static str>, bool) {
+    let (w, _) = post_words();
+    let Some((host, path, end)) = text else {
+        return ("network-write", Some("low"), false);
+    };
+    let has = |list: &[String], word: &str| {
+        list.iter().any(|x| {
+            x == word
+                || word.strip_suffix('s').is_some_and(|s| s == x)
+                || word.strip_suffix("es").is_some_and(|s| s == x)
+        })
+    };
+    let words = url_words(path);
+    if url_words(host)
+        .iter()
+        .chain(words.iter())
+        .any(|x| has(&w.graphql, x))
+    {
+        return ("network-read", None, true);
+    }
+    for word in words.iter().rev() {
+        if has(&w.read, word) {
+            return ("network-read", None, false);
+        }
+        if has(&w.write, word) {
+            return ("network-write", Some("high"), false);
+        }
+    }
+    if *end && !words.is_empty() {
+        ("network-write", Some("medium"), false)
+    } else {
+        ("network-write", Some("low"), false)
+    }
 }
 
 fn first_words(s: &str, n: usize) -> String {
     s.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
 }
 
-/// An HTTP client call: (method, URL as known).
-fn http_call(
-    tab: &Compiled,
-    callee: &str,
-    site: &Site,
-    pkg: &Package,
-) -> Option<(String, Option<String>)> {
-    http_call_at(tab, callee, site, pkg).map(|(m, u, _)| (m, u))
-}
-
-/// An HTTP client call: (method, URL as known, position of the URL argument).
 /// An HTTP client call: (method, URL as known, the URL argument as written).
 fn http_call_at<'s>(
     tab: &Compiled,
@@ -2337,8 +2606,68 @@ const TOKEN_PREFIXES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Prefixes of keys that are public by design (embedded in web pages and apps): PostHog
+/// project keys, Stripe publishable keys, Mapbox public tokens.
+const PUBLIC_KEY_PREFIXES: &[&str] = &["phc_", "pk_live_", "pk_test_", "pk.eyJ"];
+
+/// Hosts of DSNs whose user part is a public, ingest-only key (Sentry).
+const PUBLIC_DSN_HOSTS: &[&str] = &["sentry.io", "ingest.sentry.io", "ingest.us.sentry.io"];
+
+/// Passwords that are the well-known default of a local development database or broker.
+const DEFAULT_PASSWORDS: &[&str] = &[
+    "postgres",
+    "password",
+    "passwd",
+    "pass",
+    "root",
+    "admin",
+    "secret",
+    "changeme",
+    "mysql",
+    "guest",
+    "example",
+    "test",
+    "dev",
+    "local",
+    "user",
+    "default",
+    "neo4j",
+    "redis",
+    "mongo",
+    "minioadmin",
+    "sa",
+];
+
+/// Words that make a literal a placeholder or a documentation value, not a credential: what
+/// secret scanners keep as stopwords (AWS's documented `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx`,
+/// `<token>`, a value cut short with `...`).
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "your",
+    "xxx",
+    "example",
+    "changeme",
+    "placeholder",
+    "<",
+    "${",
+    "{{",
+    "todo",
+    "dummy",
+    "fake",
+    "sample",
+    "redacted",
+    "***",
+    "...",
+    "\u{2026}",
+    "replace_me",
+    "replace-me",
+    "insert_",
+    "put_your",
+];
+
 /// The kind of secret a literal is, if it is one: a known token shape anywhere, or a
-/// high-entropy literal assigned to a secret-like name. Placeholders are not secrets.
+/// high-entropy literal assigned to a secret-like name. Placeholders, documentation
+/// examples, publishable keys, key templates (`"app:{session_id}:state"`), readable names
+/// and DSNs with a default password are not secrets.
 pub fn secret_kind(name: Option<&str>, value: &str) -> Option<String> {
     static RES: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
     let res = RES.get_or_init(|| {
@@ -2348,55 +2677,102 @@ pub fn secret_kind(name: Option<&str>, value: &str) -> Option<String> {
             .collect()
     });
     let v = value.trim();
+    let lower = v.to_lowercase();
+    let placeholder = PLACEHOLDER_WORDS.iter().any(|p| lower.contains(p));
+    if placeholder || PUBLIC_KEY_PREFIXES.iter().any(|p| v.starts_with(p)) {
+        return None;
+    }
+    // a name saying the value is public (`NEXT_PUBLIC_...`, `publishableKey`)
+    if name.is_some_and(|n| {
+        let n = n.to_lowercase();
+        n.contains("public") || n.contains("publishable")
+    }) {
+        return None;
+    }
     if let Some((k, _)) = res.iter().find(|(_, re)| re.is_match(v)) {
         return Some(k.to_string());
     }
-    // a URL without credentials in it is an address, not a secret
-    // (`DEFAULT_OAUTH_AUTH_SERVER_URL = "https://clerk.context7.com"`)
-    if is_url(v)
-        && !v
-            .split("://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .is_some_and(|h| h.contains('@'))
-    {
+    // a URL or DSN (`postgresql://user:pass@host/db`): only a password in it can be one
+    if v.split_once("://").is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    }) {
+        return url_secret(v).then(|| "high-entropy".into());
+    }
+    // test values (`test-key-123`) are placeholders when not a known token shape
+    if lower.contains("test") {
         return None;
     }
-    let lower = v.to_lowercase();
-    let placeholder = [
-        "your",
-        "xxx",
-        "example",
-        "changeme",
-        "placeholder",
-        "<",
-        "${",
-        "{{",
-        "todo",
-        "dummy",
-        "test",
-        "fake",
-        "sample",
-        "redacted",
-        "***",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
+    // a URN (`urn:ietf:params:oauth:token-type:saml2`) names something
+    if lower.starts_with("urn:") {
+        return None;
+    }
+    // a template (`"fastmcp:task:{session_id}:state"`, `"user:%s"`): a key pattern
+    static HOLE: OnceLock<Regex> = OnceLock::new();
+    let hole = HOLE.get_or_init(|| {
+        Regex::new(r"\{[A-Za-z_][A-Za-z0-9_]*\}|\{\}|%[sdv]|\$[A-Za-z_]").expect("hole regex")
+    });
+    if hole.is_match(v) {
+        return None;
+    }
     // words joined by separators are names, not secrets: env var names (`GRAFANA_API_TOKEN`),
-    // header names, paths (`/.well-known/oauth-protected-resource`), URNs
-    let words = v
-        .split(['_', '-', ':', '.', '/'])
-        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    // header names, paths (`/.well-known/oauth-protected-resource`), URNs, readable keys
+    // (`my-service-request-state-key!!`)
+    let pieces: Vec<&str> = v
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // (each piece letters with at most two digits after, in one case or camelCase:
+    // `__Host-CSRF_TOKEN`, `ElasticGumbyFrontEndService`, `token-type:saml2`; not the mixed
+    // case of a generated key)
+    let word = |w: &&str| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let upper = letters.chars().filter(|c| c.is_ascii_uppercase()).count();
+        !letters.is_empty()
+            && w.len() - letters.len() <= 2
+            && letters.chars().all(|c| c.is_ascii_alphabetic())
+            && (upper == letters.len() || upper * 3 <= letters.len())
+    };
+    let words = !pieces.is_empty() && pieces.iter().all(word);
     if name.is_some_and(is_secret_name)
         && v.len() >= 16
         && !v.contains(' ')
-        && !placeholder
         && !words
         && entropy(v) >= 3.5
     {
         return Some("high-entropy".into());
     }
     None
+}
+
+/// Does a URL literal carry a credential? Only a password in its user part that is not a
+/// local default (`postgres:postgres@localhost`), and not a public DSN key (Sentry).
+fn url_secret(v: &str) -> bool {
+    let Some(rest) = v.split_once("://").map(|x| x.1) else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let Some((userinfo, host)) = authority.rsplit_once('@') else {
+        return false;
+    };
+    let host = host.split(':').next().unwrap_or(host).to_lowercase();
+    if PUBLIC_DSN_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    {
+        return false;
+    }
+    let Some((user, pass)) = userinfo.split_once(':') else {
+        return false;
+    };
+    let local = matches!(
+        host.as_str(),
+        "localhost" | "127.0.0.1" | "0.0.0.0" | "[::1]" | "host.docker.internal"
+    );
+    let default = pass == user || DEFAULT_PASSWORDS.contains(&pass.to_lowercase().as_str());
+    !(pass.is_empty() || default || (local && entropy(pass) < 3.0))
 }
 
 fn entropy(s: &str) -> f64 {
@@ -2974,10 +3350,51 @@ mod tests {
             "*StdioServerTransport",
             "StdioClientTransport"
         ));
-        assert!(is_query_url(
-            "https://almsearch.dev.azure.com/org/_apis/search/codesearchresults?x=1"
-        ));
-        assert!(!is_query_url("https://api.example.com/v1/issues?search=x"));
+    }
+
+    #[test]
+    fn post_words_decide() {
+        check_http_words().unwrap();
+        let known = |u: &str| post_effect(Some(&url_text_of_known(u)));
+        let built = |e: &str| post_effect(Some(&literal_parts(e, false)));
+        assert_eq!(
+            known("https://almsearch.dev.azure.com/org/_apis/search/codesearchresults?x=1").0,
+            "network-read"
+        );
+        assert_eq!(
+            known("https://api.example.com/v1/issues?search=x"),
+            ("network-write", Some("medium"), false)
+        );
+        assert_eq!(known("https://es.local/logs-*/_msearch").0, "network-read");
+        assert_eq!(
+            known("https://graphql.anilist.co"),
+            ("network-read", None, true)
+        );
+        assert_eq!(
+            built(r#"baseURL+"/api/ds/query""#),
+            ("network-read", None, false)
+        );
+        assert_eq!(
+            built(r#"apiBaseURL+"/api/short-urls""#),
+            ("network-write", Some("medium"), false)
+        );
+        assert_eq!(
+            built(r#"c.baseURL + "/api/datasources/uid/" + c.uid + "/resources" + path"#),
+            ("network-write", Some("low"), false)
+        );
+        assert_eq!(
+            built(r#"base + "/v1/issues/" + id + "/comments""#),
+            ("network-write", Some("high"), false)
+        );
+        assert_eq!(post_effect(None), ("network-write", Some("low"), false));
+        assert_eq!(
+            post_effect(Some(&literal_parts(
+                "`${BASE}/api/users/${id}/delete`",
+                true
+            )))
+            .1,
+            Some("high")
+        );
     }
 
     #[test]
@@ -2995,6 +3412,70 @@ mod tests {
             None
         );
         assert_eq!(secret_kind(Some("name"), "q9X2mP7vL4kR8sT1wZ6yB3nC5"), None);
+        // documentation examples, publishable keys, templates, readable names, cut values
+        assert_eq!(secret_kind(Some("KEY"), "AKIAIOSFODNN7EXAMPLE"), None);
+        assert_eq!(
+            secret_kind(Some("AWS_ACCESS_KEY_ID"), "AKIAQ3EGRT7XW4JL2N5M").as_deref(),
+            Some("aws-access-key")
+        );
+        assert_eq!(
+            secret_kind(Some("SECRET"), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            None
+        );
+        assert_eq!(
+            secret_kind(
+                Some("POSTHOG_API_KEY"),
+                "phc_q9X2mP7vL4kR8sT1wZ6yB3nC5dF0gH"
+            ),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("STATE_KEY"), "app:task:{session_id}:{task_id}:state"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("STATE_KEY"), "my-service-request-state-key!!"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("csrfCookieName"), "__Host-CSRF_TOKEN"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("SERVICE_COOKIE"), "ElasticGumbyFrontEndService"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("TokenHeader"), "X-Grafana-Service-Account-Token"),
+            None
+        );
+        assert_eq!(
+            secret_kind(Some("API_KEY"), "qXmPvLkRsTwZyBnCdFgHjKaE"),
+            Some("high-entropy".into())
+        );
+        assert_eq!(secret_kind(Some("token"), "eyJhbGciOiJSUzI1NiIs..."), None);
+        assert_eq!(
+            secret_kind(
+                Some("DB_DSN"),
+                "postgresql://postgres:postgres@localhost:5432/app"
+            ),
+            None
+        );
+        assert_eq!(
+            secret_kind(
+                Some("DB_DSN"),
+                "postgresql://app:Xq9vL2mR7tK4wZ8p@db.internal:5432/app"
+            )
+            .as_deref(),
+            Some("high-entropy")
+        );
+        assert_eq!(
+            secret_kind(
+                Some("SENTRY_DSN"),
+                "https://a1b2c3d4e5f6@o12345.ingest.sentry.io/678"
+            ),
+            None
+        );
         assert_eq!(
             secret_kind(Some("AUTH_SERVER_URL"), "https://clerk7.example.com/x9Yq2"),
             None
@@ -3005,6 +3486,13 @@ mod tests {
         );
         assert_eq!(
             secret_kind(Some("TokenTypeJWT"), "urn:ietf:params:oauth:token-type:jwt"),
+            None
+        );
+        assert_eq!(
+            secret_kind(
+                Some("TokenTypeSAML2"),
+                "urn:ietf:params:oauth:token-type:saml2"
+            ),
             None
         );
         assert_eq!(

@@ -33,6 +33,9 @@ pub struct FileFacts {
     /// Secrets written as literals into constants (kind, name, line, fingerprint; the
     /// value itself is not kept). `file` is filled in by the assembler.
     pub secrets: Vec<mcpsweep_model::HardcodedSecret>,
+    /// Lines carrying a secret-scanner allow comment (`# pragma: allowlist secret`,
+    /// `// gitleaks:allow`): a literal there was reviewed and is not reported.
+    pub secret_allow: Vec<u32>,
     /// Code patterns audit rules read (`@pattern.<kind>`, `patterns.rs`). `file` is filled
     /// in by the assembler.
     pub observations: Vec<mcpsweep_model::Observation>,
@@ -641,7 +644,30 @@ fn extract_at(
             facts.env_refs.extend(inner.env_refs);
         }
     }
+    if depth == 0 {
+        facts.secret_allow = secret_allow_lines(src);
+    }
     Ok(facts)
+}
+
+/// Comments of secret scanners that mark a literal as reviewed, on the literal's line.
+const SECRET_ALLOW: &[&str] = &[
+    "pragma: allowlist secret",
+    "gitleaks:allow",
+    "trufflehog:ignore",
+];
+
+/// The lines (1-based) holding one of [`SECRET_ALLOW`].
+fn secret_allow_lines(src: &[u8]) -> Vec<u32> {
+    let text = String::from_utf8_lossy(src);
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.to_ascii_lowercase();
+            SECRET_ALLOW.iter().any(|m| l.contains(m))
+        })
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
 }
 
 /// A copy of a Rust file in which only the token trees of macro invocations (outside test

@@ -119,6 +119,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
             source: "effect".into(),
             detail: format!("{} at {}:{}", e.kind, e.file, e.line),
             mutates: m,
+            confidence: e.confidence.clone(),
         });
     }
     let a = &t.annotations;
@@ -127,6 +128,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
             source: "annotation".into(),
             detail: "readOnlyHint: true".into(),
             mutates: false,
+            confidence: None,
         });
     }
     if a.destructive_hint == Some(true) {
@@ -134,6 +136,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
             source: "annotation".into(),
             detail: "destructiveHint: true".into(),
             mutates: true,
+            confidence: None,
         });
     }
     if a.read_only_hint == Some(false) {
@@ -141,6 +144,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
             source: "annotation".into(),
             detail: "readOnlyHint: false".into(),
             mutates: true,
+            confidence: None,
         });
     }
     if !t.dynamic {
@@ -149,6 +153,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
                 source: "name".into(),
                 detail: format!("name verb \"{verb}\""),
                 mutates: m,
+                confidence: None,
             });
         }
     }
@@ -157,6 +162,7 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
             source: "description".into(),
             detail: format!("description verb \"{verb}\""),
             mutates: m,
+            confidence: None,
         });
     }
     if let Some(d) = &t.sdk_default_annotations {
@@ -168,14 +174,34 @@ pub fn decide(t: &Tool) -> (Option<bool>, Vec<Evidence>) {
                 source: "sdk-default".into(),
                 detail: "destructiveHint: true (SDK default)".into(),
                 mutates: true,
+                confidence: None,
             });
         }
     }
-    // The strongest source decides; within a source, any mutating evidence wins.
-    let verdict = ["effect", "annotation", "name", "description"]
+    // The strongest source decides; within a source, any mutating evidence wins. A write of
+    // low confidence (a POST to a URL whose end is not known) decides only when no other
+    // source does: until then, the tool's certain reads do not say it only reads.
+    let low = |e: &Evidence| e.confidence.as_deref() == Some("low");
+    let unsure_write = ev
+        .iter()
+        .any(|e| e.source == "effect" && low(e) && e.mutates);
+    let verdict = ["effect", "annotation", "name", "description", "effect-low"]
         .iter()
         .find_map(|src| {
-            let of: Vec<&Evidence> = ev.iter().filter(|e| e.source == *src).collect();
+            let of: Vec<&Evidence> = match *src {
+                "effect-low" => ev.iter().filter(|e| e.source == "effect").collect(),
+                "effect" => {
+                    let sure: Vec<&Evidence> = ev
+                        .iter()
+                        .filter(|e| e.source == "effect" && !low(e))
+                        .collect();
+                    if unsure_write && !sure.iter().any(|e| e.mutates) {
+                        return None;
+                    }
+                    sure
+                }
+                _ => ev.iter().filter(|e| e.source == *src).collect(),
+            };
             (!of.is_empty()).then(|| of.iter().any(|e| e.mutates))
         });
     (verdict, ev)

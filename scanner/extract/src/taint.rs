@@ -42,6 +42,16 @@ pub struct FlowFacts {
     pub rets: Vec<Ret>,
     /// Low-level `tools/call` handlers (`@dispatch`).
     pub dispatch: Vec<Dispatch>,
+    /// Membership tests (`x in ALLOWED`, `x not in SUPPORTED`: `@member`).
+    pub members: Vec<Member>,
+}
+
+/// A membership test: the value tested and the collection it is tested against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub value: Value,
+    pub set: Value,
+    pub byte: usize,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
@@ -204,6 +214,27 @@ pub fn collect(
             line: p.row as u32 + 1,
             column: p.column as u32 + 1,
         });
+        return true;
+    }
+    if let Some(n) = cap("member") {
+        // `a in b`, `a not in b` (any other comparison is not one)
+        let kids: Vec<Node> = named_children(n).collect();
+        if let [a, b] = kids.as_slice() {
+            let op = ev
+                .text(n)
+                .get(a.end_byte() - n.start_byte()..b.start_byte() - n.start_byte())
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if op == "in" || op == "not in" {
+                out.members.push(Member {
+                    value: ev.value_shallow(*a),
+                    set: ev.value_shallow(*b),
+                    byte: n.start_byte(),
+                });
+            }
+        }
         return true;
     }
     if let Some(n) = cap("dispatch") {
@@ -709,6 +740,16 @@ struct Settings {
     /// Methods that add their arguments to their receiver (`query.push_str(&clause)`,
     /// `b.WriteString(x)`): the receiver variable takes the arguments' labels.
     mutate: Vec<String>,
+    /// Calls whose result is data of an external system (a response, a row, an API
+    /// object), not the values they were given: an HTTP request (any `http-url` sink) is one
+    /// too. A URL in a response is not the tool's argument.
+    external: Vec<String>,
+    /// Calls creating a new file or directory of their own (`tempfile.NamedTemporaryFile()`):
+    /// what is written into one does not make its path the written value.
+    fresh: Vec<String>,
+    /// Receivers (a regex) whose methods return external data (`lambda_client.get_layer(..)`,
+    /// `octokit.repos.get(..)`), unless the method is a function of the package.
+    external_receiver: Option<String>,
 }
 
 /// `[[handler]]`: which parameters of a tool's handler carry the tool's arguments.
@@ -782,6 +823,11 @@ struct SinkRule {
     program: Option<String>,
     /// Sources this sink takes (default `tool-arg`, `tool-request`).
     sources: Option<Vec<String>>,
+    /// Modules one of which the package must import (prefixes of import paths): a generic
+    /// `client.get(x)` is an HTTP request only in a package using an HTTP client, not a
+    /// memcached or Redis `get`.
+    #[serde(default)]
+    imports: Vec<String>,
 }
 
 /// `[[sanitizer]]`: a call that makes a value safe for some sink classes.
@@ -801,8 +847,9 @@ struct SanitizerRule {
     arg0_text: Option<String>,
     /// Which argument `arg0_text` is checked on (default 0: `strings.HasPrefix(x, "-")` → 1).
     text_arg: Option<usize>,
-    /// What a check applies to: `args` (only the arguments: `ALLOWED.includes(x)`), else
-    /// the arguments and the receiver.
+    /// What a check applies to: `args` (only the arguments: `ALLOWED.includes(x)`),
+    /// `params` (the arguments after the first: bound parameters), else the arguments and
+    /// the receiver.
     value: Option<String>,
 }
 
@@ -843,6 +890,7 @@ struct CSource {
 
 struct Tables {
     set: Settings,
+    external_receiver: Option<Regex>,
     handlers: Vec<HandlerRule>,
     sinks: Vec<CSink>,
     sanitizers: Vec<CSanitizer>,
@@ -923,6 +971,7 @@ fn compile(name: &str, text: &str) -> Result<Tables, String> {
         .map_err(err)?;
     Ok(Tables {
         sql_text: re(&t.taint.sql_text)?,
+        external_receiver: re(&t.taint.external_receiver)?,
         set: t.taint,
         handlers: t.handler,
         sinks,
@@ -1072,6 +1121,10 @@ struct Profile {
     kill: bool,
     carry: bool,
     whole: bool,
+    /// Its result is external data (`[taint] external`, an HTTP request).
+    external: bool,
+    /// A method of an `external_receiver` (external data unless a package function).
+    external_recv: bool,
 }
 
 thread_local! {
@@ -1121,7 +1174,10 @@ fn profile(ctx: &Ctx, callee: &str) -> std::rc::Rc<Profile> {
         checks: (0..t.sanitizers.len())
             .filter(|k| t.sanitizers[*k].r.check && sanitizer_matches(&t.sanitizers[*k], callee))
             .collect(),
+        // (a check that needs a certain argument, `arg0_text`, does not wrap: the result of
+        // `db.execute("SELECT .. FROM sqlite_master ..", (t,))` is no sanitised value)
         sans: (0..t.sanitizers.len())
+            .filter(|k| t.sanitizers[*k].arg0_text.is_none())
             .filter(|k| sanitizer_matches(&t.sanitizers[*k], callee))
             .collect(),
         sources: (0..t.sources.len())
@@ -1133,6 +1189,21 @@ fn profile(ctx: &Ctx, callee: &str) -> std::rc::Rc<Profile> {
         kill: any(&t.set.kill, callee),
         carry: any(&t.set.carry_secret, callee),
         whole: any(&t.set.keep_whole, callee),
+        external: any(&t.set.external, callee)
+            || t.sinks.iter().any(|s| {
+                s.r.class == "http-url"
+                    && s.r.imports.is_empty()
+                    && !s.r.receiver
+                    && any(&s.r.callee, callee)
+                    && s.receiver_re.as_ref().is_none_or(|re| {
+                        re.is_match(callee.rsplit_once('.').map(|(a, _)| a).unwrap_or(""))
+                    })
+            }),
+        external_recv: t.external_receiver.as_ref().is_some_and(|re| {
+            callee
+                .rsplit_once('.')
+                .is_some_and(|(r, _)| !r.contains('(') && re.is_match(r))
+        }),
     });
     PROFILES.with(|c| {
         let mut c = c.borrow_mut();
@@ -1650,8 +1721,9 @@ impl<'t> Scanner<'t> {
             self.open((Some(path), ctx));
             return b'(';
         }
+        let subscript = next == b'[';
         self.out.push(Part::Ref {
-            path,
+            path: path.clone(),
             call: false,
             arg0: None,
             wrappers: self.wrappers(),
@@ -1659,6 +1731,13 @@ impl<'t> Scanner<'t> {
             cond: self.cond(),
             ctx: self.ctx(),
         });
+        if subscript {
+            // `URLS[key]`: the key is read inside a subscript of `URLS` (wrapper `[]URLS`)
+            self.i = j + 1;
+            let ctx = self.ctx();
+            self.open((Some(format!("[]{path}")), ctx));
+            return b'[';
+        }
         b'a'
     }
 
@@ -2284,7 +2363,16 @@ impl<'p, 'a> Ctx<'p, 'a> {
     /// by `carry_secret`, a whole request kept whole only by `keep_whole`.
     fn through(&self, callee: &str, labels: Vec<Label>) -> Vec<Label> {
         let prof = profile(self, callee);
-        if prof.kill {
+        if prof.kill || prof.external {
+            return Vec::new();
+        }
+        if prof.external_recv
+            && self
+                .pkg
+                .cur
+                .get()
+                .is_none_or(|fi| effects::package_fn(self.pkg, fi, callee).is_none())
+        {
             return Vec::new();
         }
         let (carry, whole) = (prof.carry, prof.whole);
@@ -2436,6 +2524,15 @@ impl<'p, 'a> Ctx<'p, 'a> {
                 }
             }
         }
+        // a membership test of a name against a fixed set (`if lang not in SUPPORTED: raise`)
+        if facts.members.iter().any(|m| {
+            m.byte >= own.0
+                && m.byte < own.1
+                && matches!(m.value, Value::Ident(_) | Value::Member(..))
+                && !matches!(m.set, Value::Str(_) | Value::Template(_))
+        }) {
+            checks |= u32::MAX;
+        }
         let m = if any_ret { rets } else { 0 } | checks;
         (m != 0).then_some(m)
     }
@@ -2459,7 +2556,7 @@ impl<'p, 'a> Ctx<'p, 'a> {
                     .tab
                     .sanitizers
                     .iter()
-                    .filter(|s| sanitizer_matches(s, &c))
+                    .filter(|s| s.arg0_text.is_none() && sanitizer_matches(s, &c))
                     .fold(0, |m, s| m | s.mask);
                 wrap | self.summary(&c, depth + 1).unwrap_or(0)
             }
@@ -2535,6 +2632,20 @@ impl<'p, 'a> Ctx<'p, 'a> {
                 if ls.is_empty() {
                     break;
                 }
+                // a key into a constant map or list (`SOURCE_URLS[source]`): the value is one
+                // of the constant's, whatever the key
+                if let Some(owner) = w.strip_prefix("[]") {
+                    let segs: Vec<String> = owner.split('.').map(str::to_string).collect();
+                    if st.get(owner).is_none()
+                        && matches!(
+                            self.constant(&segs),
+                            Some(Value::Object(_) | Value::Array(_))
+                        )
+                    {
+                        ls = Vec::new();
+                    }
+                    continue;
+                }
                 ls = self.through(w, ls);
             }
             per.push(ls);
@@ -2584,6 +2695,18 @@ impl<'p, 'a> Ctx<'p, 'a> {
                                 prefix_open = false;
                             }
                             None => prefix.push_str(text),
+                        }
+                    }
+                    // a package constant holding a URL (`f"{API_URL}?ids={x}"`): its text
+                    Part::Ref {
+                        path, call: false, ..
+                    } if per[j].is_empty() => {
+                        let segs: Vec<String> = path.split('.').map(str::to_string).collect();
+                        match self.constant(&segs) {
+                            Some(Value::Str(u)) if st.get(path).is_none() && u.contains("://") => {
+                                prefix.push_str(&u)
+                            }
+                            _ => prefix.push('X'),
                         }
                     }
                     Part::Ref { .. } if per[j].is_empty() => prefix.push('X'),
@@ -2655,6 +2778,7 @@ enum Event<'f> {
     Assign(&'f Assign),
     Site(&'f str, &'f Site),
     Ret(&'f Ret),
+    Member(&'f Member),
 }
 
 /// Found in one walk: a flow not yet sanitised by checks, with the origin it came from.
@@ -2776,6 +2900,11 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
             events.push((r.byte, 3, Event::Ret(r)));
         }
     }
+    for m in &facts.members {
+        if inside(m.byte) {
+            events.push((m.byte, 4, Event::Member(m)));
+        }
+    }
     events.sort_by_key(|(b, k, _)| (*b, *k));
     let mut st: State = HashMap::new();
     for (n, ls) in &v.params {
@@ -2837,6 +2966,14 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
                 shadows.push((s.span.1, saved));
             }
             Event::Assign(a) => assign(ctx, a, &mut st),
+            Event::Member(m) => {
+                // `if x not in SUPPORTED: raise`: x is one of a fixed set of values
+                if fixed_set(ctx, &m.set, &st) {
+                    for l in ctx.value(&m.value, &st, 0) {
+                        checks.push(((l.source, l.name.clone()), u32::MAX, "in".into()));
+                    }
+                }
+            }
             Event::Site(callee, site) => {
                 // Rust: arguments the extraction replaced by a local's value read the local
                 let restored;
@@ -2850,18 +2987,30 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
                 let prof = profile(ctx, callee);
                 // checks
                 for s in prof.checks.iter().map(|k| &ctx.tab.sanitizers[*k]) {
+                    let params = s.r.value.as_deref() == Some("params");
+                    // `params`: the arguments after the first (bound parameters), or all of
+                    // them when the text is the receiver's (`db.prepare("..").all(t)`)
+                    let mut skip = usize::from(params);
                     if let Some(re) = &s.arg0_text {
                         let at = s.r.text_arg.unwrap_or(0);
                         if !site.args.get(at).is_some_and(|a| re.is_match(&a.text())) {
-                            continue;
+                            match site.callee.rsplit_once('.') {
+                                Some((recv, _)) if params && re.is_match(recv) => skip = 0,
+                                _ => continue,
+                            }
                         }
                     }
                     let mut ls = Vec::new();
-                    for a in site.args.iter().chain(site.kwargs.iter().map(|(_, v)| v)) {
+                    for a in site
+                        .args
+                        .iter()
+                        .skip(skip)
+                        .chain(site.kwargs.iter().map(|(_, v)| v))
+                    {
                         merge_all(&mut ls, ctx.value(a, &st, 0));
                     }
                     if let Some((recv, _)) = site.callee.rsplit_once('.') {
-                        if s.r.value.as_deref() != Some("args") {
+                        if !matches!(s.r.value.as_deref(), Some("args" | "params")) {
                             merge_all(&mut ls, ctx.text(recv, &st, 0));
                         }
                     }
@@ -2999,6 +3148,13 @@ fn walk(ctx: &Ctx, v: &Visit, out: &mut Vec<Flow>, queue: &mut Vec<Visit>) {
     }
 }
 
+/// Is a membership test's collection a fixed set of values, not the value's own text or
+/// another argument (`x in ALLOWED`, `x in ("a", "b")`, `x in list_papers()`; not
+/// `".." in path`, `x in other_arg`)?
+fn fixed_set(ctx: &Ctx, set: &Value, st: &State) -> bool {
+    !matches!(set, Value::Str(_) | Value::Template(_)) && ctx.value(set, st, 0).is_empty()
+}
+
 /// A call filling its last argument (`json.Unmarshal(raw, &args)`, `req.BindArguments(&a)`):
 /// the variable takes the labels of the other arguments and of the receiver; a whole request
 /// or arguments object decoded so is the arguments object, named by the variable.
@@ -3067,6 +3223,10 @@ fn mutate(ctx: &Ctx, site: &Site, st: &mut State) {
     if site.args.iter().any(|a| ctx.sql_literal(a, 0)) {
         st.insert(sql_marker(recv), Vec::new());
     }
+    // `tmp.write(content)` on a temporary file: its name is still the temporary path
+    if st.contains_key(&fresh_marker(recv)) {
+        return;
+    }
     let sql = st.contains_key(&sql_marker(recv));
     let into = st.entry(recv.to_string()).or_default();
     for mut l in ls {
@@ -3076,6 +3236,11 @@ fn mutate(ctx: &Ctx, site: &Site, st: &mut State) {
         }
         merge(into, l);
     }
+}
+
+/// The state entry saying a name holds a new temporary file (see `[taint] fresh`).
+fn fresh_marker(name: &str) -> String {
+    format!("#fresh.{name}")
 }
 
 /// The state entry saying a name holds SQL text (not a name any language can write).
@@ -3163,6 +3328,12 @@ fn assign(ctx: &Ctx, a: &Assign, st: &mut State) {
     }
     // a name holding SQL text (`q := "SELECT ..."`): what is appended to it is SQL
     let sql = a.targets.len() == 1 && ctx.sql_literal(&a.value, 0);
+    let fresh = a.targets.len() == 1
+        && matches!(&a.value, Value::Call { callee, .. }
+            if any(&ctx.tab.set.fresh, &callee.text().replace("::", ".")));
+    if let (true, Some(t)) = (fresh, a.targets.first()) {
+        st.insert(fresh_marker(&t.local), Vec::new());
+    }
     for (name, mut new) in updates {
         let marker = sql_marker(&name);
         if a.op == AssignOp::Augment && st.contains_key(&marker) {
@@ -3340,6 +3511,9 @@ fn site_flows(
                 continue;
             }
         }
+        if !r.imports.is_empty() && !package_imports(ctx, &r.imports) {
+            continue;
+        }
         if let Some(re) = &s.arg0 {
             match site.args.first().map(|a| ctx.pkg_resolve(a)) {
                 Some(Value::Str(a)) if re.is_match(&a) => {}
@@ -3468,6 +3642,23 @@ fn site_flows(
         }
         emit(&r.class, &shown, ls, None);
     }
+}
+
+/// Does the package import one of these modules (a module or a module under it)?
+fn package_imports(ctx: &Ctx, mods: &[String]) -> bool {
+    let hit = |src: &str| {
+        let src = src.trim_start_matches("node:");
+        mods.iter().any(|m| {
+            src == m
+                || src
+                    .strip_prefix(m.as_str())
+                    .is_some_and(|r| r.starts_with(['.', '/']))
+        })
+    };
+    ctx.pkg.files.iter().any(|v| {
+        v.f.facts.imports.iter().any(|i| hit(&i.source))
+            || v.f.facts.links.iter().any(|l| hit(&l.source))
+    })
 }
 
 /// A chained callee without the arguments of the calls in it, as shown in a flow:

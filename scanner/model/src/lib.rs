@@ -284,6 +284,9 @@ pub struct Evidence {
     pub detail: String,
     /// What it points to: true = mutates, false = read-only.
     pub mutates: bool,
+    /// An effect's confidence (`high`, `medium`, `low`; see `Effect.confidence`). Low
+    /// evidence decides the verdict only when nothing else does.
+    pub confidence: Option<String>,
 }
 
 /// A value that reaches a sink: a tool argument passed (directly or through assignments and
@@ -341,6 +344,11 @@ pub struct Effect {
     /// The helper the effect was found in, when not the handler itself (`helper` or
     /// `a > b` for a chain of helpers).
     pub via: Option<String>,
+    /// How sure the kind is, when it is inferred rather than named by the call: a POST is
+    /// a `high` write with a write word in its URL, `medium` to a literal path with no word
+    /// either way (a REST create), `low` to a URL whose end is not known. Null when the call
+    /// says what it does.
+    pub confidence: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
