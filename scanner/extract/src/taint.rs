@@ -47,7 +47,7 @@ pub struct FlowFacts {
 }
 
 /// A membership test: the value tested and the collection it is tested against.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Member {
     pub value: Value,
     pub set: Value,
