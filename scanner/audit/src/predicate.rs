@@ -301,6 +301,45 @@ pub struct Advisory {
     pub introduced: Option<String>,
     pub id: String,
     pub summary: String,
+    /// What the server must do for the advisory to apply, all of them (checked against the
+    /// model; a client config entry pinning the package is reported whatever it runs):
+    /// `http-transport` (a Streamable HTTP / SSE transport, or one chosen at run time),
+    /// `feature:<name>` (a `Server.features` entry: `feature:openapi-provider`,
+    /// `feature:shared-instance`).
+    #[serde(default, deserialize_with = "de_requires")]
+    pub requires: Vec<String>,
+}
+
+/// Server features (model `Server.features`).
+pub const FEATURES: &[&str] = &["openapi-provider", "shared-instance"];
+
+fn de_requires<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let v = Vec::<String>::deserialize(d)?;
+    for s in &v {
+        let ok = s == "http-transport"
+            || s.strip_prefix("feature:")
+                .is_some_and(|f| FEATURES.contains(&f));
+        if !ok {
+            return Err(serde::de::Error::custom(format!(
+                "unknown requirement `{s}`: use http-transport or feature:<{}>",
+                FEATURES.join("|")
+            )));
+        }
+    }
+    Ok(v)
+}
+
+/// Does a server meet an advisory's preconditions?
+fn applies(a: &Advisory, s: &Server) -> bool {
+    a.requires.iter().all(|r| match r.as_str() {
+        // no transport found at all: unknown, the advisory stays
+        "http-transport" => {
+            s.transports.is_empty() || s.transports.iter().any(|t| t.kind != "stdio")
+        }
+        r => r
+            .strip_prefix("feature:")
+            .is_some_and(|f| s.features.iter().any(|x| x.name == f)),
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -906,9 +945,6 @@ fn transports(p: &TransportP, inv: &Inventory, out: &mut Vec<Hit>) {
             h.vars.insert("auth", auth.to_string());
             h.vars.insert("dns_rebinding", reb.to_string());
             out.push(h);
-            if p.auth.is_some() {
-                break; // auth is per server: one finding, at its first network transport
-            }
         }
     }
 }
@@ -1041,17 +1077,25 @@ fn vulnerable(p: &VulnP, inv: &Inventory, out: &mut Vec<Hit>) {
         out.push(h);
     };
     for s in &inv.servers {
-        let (Some((eco, pkg)), Some(ver)) = (sdk_package(&s.sdk), s.sdk_version.as_deref()) else {
+        let (Some((eco, pkg)), Some(declared)) = (sdk_package(&s.sdk), s.sdk_version.as_deref())
+        else {
             continue;
         };
-        let file = s.manifest.clone().unwrap_or_else(|| s.entry.file.clone());
-        let line = if s.manifest.is_some() {
-            1
-        } else {
-            s.entry.line
+        // the version a lockfile pins is what is installed; else the declared requirement
+        let dep = s.sdk_dependency.as_ref();
+        let locked = dep.and_then(|d| d.locked_version.as_deref());
+        let ver = locked.unwrap_or(declared);
+        let shown = match (locked, dep.and_then(|d| d.lockfile.as_deref())) {
+            (Some(l), Some(f)) => format!("{l} (locked in {f})"),
+            _ => declared.to_string(),
         };
-        for a in check(eco, pkg, ver) {
-            fill(server_hit(s, &file, line, 0, "sdk"), pkg, ver, a);
+        let (file, line) = match (dep, &s.manifest) {
+            (Some(d), _) => (d.file.clone(), d.line),
+            (None, Some(m)) => (m.clone(), 1),
+            (None, None) => (s.entry.file.clone(), s.entry.line),
+        };
+        for a in check(eco, pkg, ver).into_iter().filter(|a| applies(a, s)) {
+            fill(server_hit(s, &file, line, 0, "sdk"), pkg, &shown, a);
         }
     }
     for (c, e) in client_entries(inv) {
