@@ -18,7 +18,7 @@ use crate::sdk::{self, Role};
 use crate::value::Value;
 use mcpsweep_model::{Location, Prompt, Resource, Server, Tool, Unresolved};
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub struct SourceFile {
     /// Path relative to the root, forward slashes.
@@ -1167,7 +1167,8 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             c
         }
     };
-    let mut entries: HashMap<PackageKey, Vec<String>> = HashMap::new();
+    // per package: (entry file, variable) of each server
+    let mut entries: HashMap<PackageKey, Vec<(String, Option<String>)>> = HashMap::new();
     for d in &mut servers {
         let key = (d.server.dir.clone(), eco_of(lang_of(&d.server.language)));
         let entry = files.iter().find(|f| f.path == d.server.entry.file);
@@ -1179,7 +1180,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         entries
             .entry(key)
             .or_default()
-            .push(d.server.entry.file.clone());
+            .push((d.server.entry.file.clone(), d.var.clone()));
     }
     let parent = |p: &str| p.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     // where each server's SDK dependency is declared, and what a lockfile pins
@@ -1247,7 +1248,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         let vars: Vec<String> = d.var.iter().cloned().collect();
         let mine = &d.server.entry.file;
         let here = entries.get(&key).map(Vec::as_slice).unwrap_or_default();
-        let owned: std::collections::BTreeSet<String> = pfiles
+        let owned: BTreeSet<String> = pfiles
             .iter()
             .filter(|f| {
                 let c = file_ctx(f, &key);
@@ -1259,14 +1260,33 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 if lang == Lang::Rust {
                     return true; // Rust: the files naming the server decide (analyze_server)
                 }
-                if here.iter().any(|e| e == &f.path) {
+                if here.iter().any(|(e, _)| e == &f.path) {
                     return &f.path == mine;
                 }
                 let dir = parent(&f.path);
-                if here.iter().any(|e| parent(e) == dir) {
+                let in_dir: BTreeSet<&str> = here
+                    .iter()
+                    .filter(|(e, _)| parent(e) == dir)
+                    .map(|(e, _)| e.as_str())
+                    .collect();
+                if in_dir.is_empty() {
+                    return true;
+                }
+                // Go: the files of a folder are one package; one server file in the folder:
+                // its transports
+                if lang == Lang::Go || in_dir.len() == 1 {
                     return parent(mine) == dir;
                 }
-                true
+                // several server files in the folder (examples, docs snippets): the servers
+                // this file calls by their variable (`mcp.run()`, `server.connect(t)`), else none
+                let calls = |v: &str| {
+                    f.facts
+                        .sites
+                        .iter()
+                        .any(|s| s.callee.strip_prefix(v).is_some_and(|r| r.starts_with('.')))
+                };
+                here.iter()
+                    .any(|(e, v)| e == mine && parent(e) == dir && v.as_deref().is_some_and(calls))
             })
             .map(|f| f.path.clone())
             .collect();

@@ -2419,8 +2419,16 @@ fn header_guard(view: &FileView, headers: &[&str], codes: &[&str]) -> Option<u32
         codes.iter().any(|c| t.contains(c))
     };
     let sites: Vec<&Site> = view.sites.iter().map(|(_, s)| *s).collect();
-    view.f.facts.fn_spans.iter().find_map(|f| {
-        let inside = |s: &&&Site| f.span.0 <= s.byte && s.byte < f.span.1;
+    // scopes: named functions, and calls taking an inline callback (`app.mount("/mcp", (req)
+    // => { .. })`)
+    let scopes = view.f.facts.fn_spans.iter().map(|f| f.span).chain(
+        sites
+            .iter()
+            .filter(|s| s.args.iter().any(|a| matches!(a, Value::Func(_))))
+            .map(|s| (s.byte, s.end)),
+    );
+    scopes.into_iter().find_map(|span| {
+        let inside = |s: &&&Site| span.0 <= s.byte && s.byte < span.1;
         let read = sites.iter().filter(inside).find(|s| reads(s))?;
         sites
             .iter()

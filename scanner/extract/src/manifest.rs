@@ -276,10 +276,30 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
         }
         "go.mod" => {
             let mut in_block = false;
+            let mut in_replace = false;
+            // `replace mod => ../local/path`: the module is built from that folder (an SDK's
+            // own examples use the SDK's source), not at the required version
+            let mut local: Vec<String> = Vec::new();
             for line in text.lines() {
                 let l = line.split("//").next().unwrap_or("").trim();
+                let rep = if in_replace {
+                    Some(l)
+                } else {
+                    l.strip_prefix("replace ")
+                };
+                if let Some((from, to)) = rep.and_then(|r| r.split_once("=>")) {
+                    let to = to.trim();
+                    if to.starts_with('.') || to.starts_with('/') {
+                        local.extend(from.split_whitespace().next().map(String::from));
+                    }
+                    continue;
+                }
                 if let Some(rest) = l.strip_prefix("module ") {
                     m.name = Some(rest.trim().trim_matches('"').to_string());
+                } else if l.starts_with("replace (") || l == "replace(" {
+                    in_replace = true;
+                } else if in_replace && l == ")" {
+                    in_replace = false;
                 } else if l.starts_with("require (") || l == "require(" {
                     in_block = true;
                 } else if in_block && l == ")" {
@@ -296,6 +316,11 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
                             m.deps.push((name.to_string(), ver.to_string()));
                         }
                     }
+                }
+            }
+            for (name, ver) in m.deps.iter_mut() {
+                if local.contains(name) {
+                    *ver = "local".into();
                 }
             }
         }
@@ -606,6 +631,67 @@ mod tests {
         assert_eq!(member.sdk_version("rmcp").as_deref(), Some("workspace"));
         let ms = inherit_workspace_versions(&[root, member]);
         assert_eq!(ms[1].sdk_version("rmcp").as_deref(), Some("0.9.1"));
+    }
+
+    #[test]
+    fn lockfiles_pin_the_lowest_version() {
+        let locked = |name: &str, text: &str| parse(name, text.as_bytes()).unwrap().locked;
+        let pnpm = "packages:\n\n  '@modelcontextprotocol/sdk@1.25.1':\n    resolution: {}\n\n  /@modelcontextprotocol/sdk@1.12.0:\n    resolution: {}\n";
+        assert_eq!(
+            locked("pnpm-lock.yaml", pnpm),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.12.0".to_string()
+            )]
+        );
+        let yarn = "\"@modelcontextprotocol/sdk@^1.12.1\":\n  version \"1.26.0\"\n  resolved \"x\"\n\nzod@^3:\n  version \"3.0.0\"\n";
+        assert_eq!(
+            locked("yarn.lock", yarn),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.26.0".to_string()
+            )]
+        );
+        let cargo = "version = 3\n\n[[package]]\nname = \"rmcp\"\nversion = \"0.6.0\"\n\n[[package]]\nname = \"tokio\"\nversion = \"1.0.0\"\n";
+        assert_eq!(
+            locked("Cargo.lock", cargo),
+            [("rmcp".to_string(), "0.6.0".to_string())]
+        );
+        let npm = r#"{"lockfileVersion": 3, "packages": {"": {}, "node_modules/@modelcontextprotocol/sdk": {"version": "1.26.0"}, "node_modules/x/node_modules/@modelcontextprotocol/sdk": {"version": "1.11.0"}}}"#;
+        assert_eq!(
+            locked("package-lock.json", npm),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.11.0".to_string()
+            )]
+        );
+        let m = parse(
+            "uv.lock",
+            b"version = 1\n[[package]]\nname = \"mcp\"\nversion = \"1.29.0\"\n",
+        )
+        .unwrap();
+        assert!(m.lock && m.name.is_none() && m.deps.is_empty());
+        assert_eq!(m.locked, [("mcp".to_string(), "1.29.0".to_string())]);
+    }
+
+    #[test]
+    fn sdk_dependency_lines() {
+        let py = "[project]\nname = \"mcp-notes\"\ndependencies = [\n  \"mcp-server-git>=1\",\n  \"mcp[cli]>=1.9.0\",\n]\n";
+        let m = parse("pyproject.toml", py.as_bytes()).unwrap();
+        assert_eq!(m.dep_lines, [("mcp".to_string(), 5)]);
+        let js = "{\n  \"name\": \"x\",\n  \"dependencies\": {\n    \"@modelcontextprotocol/sdk\": \"^1.2.0\"\n  }\n}\n";
+        let m = parse("package.json", js.as_bytes()).unwrap();
+        assert_eq!(m.dep_lines, [("@modelcontextprotocol/sdk".to_string(), 4)]);
+        let go = "module x\n\nrequire (\n\tgithub.com/mark3labs/mcp-go v0.40.0\n)\n";
+        let m = parse("go.mod", go.as_bytes()).unwrap();
+        assert_eq!(
+            m.dep_lines,
+            [("github.com/mark3labs/mcp-go".to_string(), 4)]
+        );
+        // built from a local folder: no version to compare
+        let go = format!("{go}\nreplace github.com/mark3labs/mcp-go => ../../\n");
+        let m = parse("go.mod", go.as_bytes()).unwrap();
+        assert_eq!(m.sdk_version("mark3labs/mcp-go").as_deref(), Some("local"));
     }
 
     #[test]
