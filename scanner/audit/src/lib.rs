@@ -108,7 +108,10 @@ impl RuleSet {
             for h in r.matcher.eval(inv) {
                 // a finding about a server of a context the rule does not audit (a finding at
                 // a client config entry is about the config, whatever it launches)
-                let ctx = h.server.as_deref().and_then(|id| context.get(id));
+                let ctx = h
+                    .context
+                    .as_deref()
+                    .or_else(|| h.server.as_deref().and_then(|id| context.get(id).copied()));
                 let at_config = inv
                     .configs
                     .iter()

@@ -19,6 +19,8 @@ pub struct Hit {
     /// What the finding is about, independent of line numbers.
     pub anchor: String,
     pub vars: BTreeMap<&'static str, String>,
+    /// The context of what was found, when it is not its server's (`Transport.context`).
+    pub context: Option<String>,
 }
 
 /// A regex in a rule file, compiled when the file is loaded (a bad one is a load error at its
@@ -532,6 +534,7 @@ fn server_hit(s: &Server, file: &str, line: u32, column: u32, anchor: &str) -> H
         tool: None,
         anchor: anchor.to_string(),
         vars,
+        context: None,
     }
 }
 
@@ -557,6 +560,7 @@ fn entry_hit(c: &Config, e: &ConfigServer, anchor: &str) -> Hit {
         tool: None,
         anchor: format!("{}|{}", e.name, anchor),
         vars,
+        context: None,
     }
 }
 
@@ -933,6 +937,7 @@ fn transports(p: &TransportP, inv: &Inventory, out: &mut Vec<Hit>) {
                 continue;
             }
             let mut h = server_hit(s, &t.file, t.line, 0, &t.kind);
+            h.context = t.context.clone();
             h.vars.insert("kind", t.kind.clone());
             h.vars.insert(
                 "bind",
@@ -1000,6 +1005,7 @@ fn config_trust(p: &TrustP, inv: &Inventory, out: &mut Vec<Hit>) {
                         tool: None,
                         anchor: format!("setting|{}", s.key),
                         vars,
+                        context: None,
                     });
                     break;
                 }

@@ -1248,13 +1248,19 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         let vars: Vec<String> = d.var.iter().cloned().collect();
         let mine = &d.server.entry.file;
         let here = entries.get(&key).map(Vec::as_slice).unwrap_or_default();
-        let owned: BTreeSet<String> = pfiles
+        // file → its context, for the files whose exposure belongs to this server
+        let owned: BTreeMap<String, &'static str> = pfiles
             .iter()
             .filter(|f| {
                 let c = file_ctx(f, &key);
-                if (c == crate::context::TEST || c == crate::context::LIBRARY)
-                    && c != d.server.context
-                {
+                let ctx = d.server.context.as_str();
+                // test and library code serve only servers of their own context; examples
+                // serve examples, and the SDK's own examples that build its library class
+                // directly (their transports keep the context `example`)
+                let fits = c == ctx
+                    || c == crate::context::APPLICATION
+                    || (c == crate::context::EXAMPLE && ctx == crate::context::LIBRARY);
+                if !fits {
                     return false;
                 }
                 if lang == Lang::Rust {
@@ -1288,7 +1294,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 here.iter()
                     .any(|(e, v)| e == mine && parent(e) == dir && v.as_deref().is_some_and(calls))
             })
-            .map(|f| f.path.clone())
+            .map(|f| (f.path.clone(), file_ctx(f, &key)))
             .collect();
         crate::effects::analyze_server(&mut d.server, &pkg, lang, &vars, &owned);
         // code patterns found in the files of the server's package

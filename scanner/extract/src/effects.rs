@@ -999,13 +999,14 @@ pub(crate) fn find_fn(
 /// DNS rebinding, auth and hard-coded secrets.
 ///
 /// `owned`: the files of the package whose transports, bind addresses, DNS-rebinding and auth
-/// settings belong to this server (the package's other servers and contexts have their own).
+/// settings belong to this server (the package's other servers and contexts have their own),
+/// each with its context (`example`, `library`...).
 pub fn analyze_server(
     s: &mut Server,
     pkg: &Package,
     lang: Lang,
     server_vars: &[String],
-    owned: &BTreeSet<String>,
+    owned: &BTreeMap<String, &'static str>,
 ) {
     let tab = tables(lang);
     let mut transports: Vec<Transport> = Vec::new();
@@ -1063,8 +1064,8 @@ pub fn analyze_server(
     for (fi, view) in pkg.files.iter().enumerate() {
         pkg.cur.set(Some(fi));
         let path = &view.f.path;
-        let exposure =
-            exposed_in.as_ref().is_none_or(|m| m.contains(&fi)) && owned.contains(path.as_str());
+        let exposure = exposed_in.as_ref().is_none_or(|m| m.contains(&fi))
+            && owned.contains_key(path.as_str());
         for (callee, site) in &view.sites {
             for r in tab
                 .file
@@ -1169,6 +1170,12 @@ pub fn analyze_server(
                             .and_then(|i| site.args.get(i))
                             .and_then(|v| v.as_str().map(String::from))
                     });
+                // a transport in a file of another context than its server's (an SDK's own
+                // example serving the library class) keeps its file's context
+                let context = owned
+                    .get(path.as_str())
+                    .filter(|c| **c != s.context)
+                    .map(|c| c.to_string());
                 transports.push(Transport {
                     kind,
                     path: route,
@@ -1176,6 +1183,7 @@ pub fn analyze_server(
                     dns_rebinding: None,
                     file: path.clone(),
                     line: site.line,
+                    context,
                 });
             }
             for r in tab.file.bind.iter().filter(|_| exposure) {
@@ -1281,7 +1289,7 @@ pub fn analyze_server(
     // a serverless platform (Cloudflare Workers): no local listener a web page could rebind to
     let serverless = s.sdk == "agents"
         || pkg.files.iter().any(|v| {
-            owned.contains(v.f.path.as_str())
+            owned.contains_key(v.f.path.as_str())
                 && v.f.facts.imports.iter().any(|i| {
                     i.source == "cloudflare:workers"
                         || i.source == "agents"
@@ -3097,7 +3105,10 @@ fn transport_needles(lang: Lang) -> &'static [&'static str] {
             "streamable_http_app",
             "sse_app(",
         ],
-        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => &["ServerTransport(", ".listen("],
+        // fastmcp (npm) `server.start({ transportType: "httpStream" })`
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => {
+            &["ServerTransport(", ".listen(", "transportType"]
+        }
         _ => &[],
     }
 }

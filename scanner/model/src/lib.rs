@@ -360,6 +360,10 @@ pub struct Transport {
     pub dns_rebinding: Option<String>,
     pub file: String,
     pub line: u32,
+    /// The context of the transport's file when it differs from its server's (`example`: an
+    /// MCP SDK's own example serving the SDK's library class directly); null = the server's.
+    #[serde(default)]
+    pub context: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
