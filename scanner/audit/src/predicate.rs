@@ -943,6 +943,7 @@ fn transports(p: &TransportP, inv: &Inventory, out: &mut Vec<Hit>) {
                 "bind",
                 t.bind
                     .clone()
+                    .filter(|b| !b.trim().is_empty())
                     .unwrap_or_else(|| "an unknown address".into()),
             );
             h.vars

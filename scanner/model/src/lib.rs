@@ -369,7 +369,10 @@ pub struct Transport {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Auth {
-    /// `none` (an HTTP transport with no auth wiring found), `bearer`, `oauth` or `other`.
+    /// `none` (an HTTP transport with no auth wiring found), `bearer`, `oauth`, `basic`,
+    /// `custom` (the project's own check: an `Authorization` / API-key header read that rejects
+    /// with 401 / 403, or middleware named for authentication on the route) or `other` (the
+    /// caller's token is read and passed on, but nothing verifies it).
     pub kind: String,
     pub evidence: Vec<String>,
 }
