@@ -99,8 +99,26 @@ impl RuleSet {
     /// carry a fingerprint of rule, root, file and logical anchor.
     pub fn evaluate(&self, inv: &Inventory) -> Vec<Finding> {
         let mut out = Vec::new();
+        let context: std::collections::HashMap<&str, &str> = inv
+            .servers
+            .iter()
+            .map(|s| (s.id.as_str(), s.context.as_str()))
+            .collect();
         for r in &self.rules {
             for h in r.matcher.eval(inv) {
+                // a finding about a server of a context the rule does not audit (a finding at
+                // a client config entry is about the config, whatever it launches)
+                let ctx = h
+                    .context
+                    .as_deref()
+                    .or_else(|| h.server.as_deref().and_then(|id| context.get(id).copied()));
+                let at_config = inv
+                    .configs
+                    .iter()
+                    .any(|c| c.root == h.root && c.file == h.file);
+                if !at_config && ctx.is_some_and(|c| !r.contexts.iter().any(|x| x == c)) {
+                    continue;
+                }
                 let message = fill(&r.message, &h.vars);
                 out.push(Finding {
                     rule: r.id.clone(),

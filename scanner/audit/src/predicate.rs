@@ -19,6 +19,8 @@ pub struct Hit {
     /// What the finding is about, independent of line numbers.
     pub anchor: String,
     pub vars: BTreeMap<&'static str, String>,
+    /// The context of what was found, when it is not its server's (`Transport.context`).
+    pub context: Option<String>,
 }
 
 /// A regex in a rule file, compiled when the file is loaded (a bad one is a load error at its
@@ -301,6 +303,45 @@ pub struct Advisory {
     pub introduced: Option<String>,
     pub id: String,
     pub summary: String,
+    /// What the server must do for the advisory to apply, all of them (checked against the
+    /// model; a client config entry pinning the package is reported whatever it runs):
+    /// `http-transport` (a Streamable HTTP / SSE transport, or one chosen at run time),
+    /// `feature:<name>` (a `Server.features` entry: `feature:openapi-provider`,
+    /// `feature:shared-instance`).
+    #[serde(default, deserialize_with = "de_requires")]
+    pub requires: Vec<String>,
+}
+
+/// Server features (model `Server.features`).
+pub const FEATURES: &[&str] = &["openapi-provider", "shared-instance"];
+
+fn de_requires<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let v = Vec::<String>::deserialize(d)?;
+    for s in &v {
+        let ok = s == "http-transport"
+            || s.strip_prefix("feature:")
+                .is_some_and(|f| FEATURES.contains(&f));
+        if !ok {
+            return Err(serde::de::Error::custom(format!(
+                "unknown requirement `{s}`: use http-transport or feature:<{}>",
+                FEATURES.join("|")
+            )));
+        }
+    }
+    Ok(v)
+}
+
+/// Does a server meet an advisory's preconditions?
+fn applies(a: &Advisory, s: &Server) -> bool {
+    a.requires.iter().all(|r| match r.as_str() {
+        // no transport found at all: unknown, the advisory stays
+        "http-transport" => {
+            s.transports.is_empty() || s.transports.iter().any(|t| t.kind != "stdio")
+        }
+        r => r
+            .strip_prefix("feature:")
+            .is_some_and(|f| s.features.iter().any(|x| x.name == f)),
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -493,6 +534,7 @@ fn server_hit(s: &Server, file: &str, line: u32, column: u32, anchor: &str) -> H
         tool: None,
         anchor: anchor.to_string(),
         vars,
+        context: None,
     }
 }
 
@@ -518,6 +560,7 @@ fn entry_hit(c: &Config, e: &ConfigServer, anchor: &str) -> Hit {
         tool: None,
         anchor: format!("{}|{}", e.name, anchor),
         vars,
+        context: None,
     }
 }
 
@@ -894,11 +937,13 @@ fn transports(p: &TransportP, inv: &Inventory, out: &mut Vec<Hit>) {
                 continue;
             }
             let mut h = server_hit(s, &t.file, t.line, 0, &t.kind);
+            h.context = t.context.clone();
             h.vars.insert("kind", t.kind.clone());
             h.vars.insert(
                 "bind",
                 t.bind
                     .clone()
+                    .filter(|b| !b.trim().is_empty())
                     .unwrap_or_else(|| "an unknown address".into()),
             );
             h.vars
@@ -906,9 +951,6 @@ fn transports(p: &TransportP, inv: &Inventory, out: &mut Vec<Hit>) {
             h.vars.insert("auth", auth.to_string());
             h.vars.insert("dns_rebinding", reb.to_string());
             out.push(h);
-            if p.auth.is_some() {
-                break; // auth is per server: one finding, at its first network transport
-            }
         }
     }
 }
@@ -964,6 +1006,7 @@ fn config_trust(p: &TrustP, inv: &Inventory, out: &mut Vec<Hit>) {
                         tool: None,
                         anchor: format!("setting|{}", s.key),
                         vars,
+                        context: None,
                     });
                     break;
                 }
@@ -1041,17 +1084,25 @@ fn vulnerable(p: &VulnP, inv: &Inventory, out: &mut Vec<Hit>) {
         out.push(h);
     };
     for s in &inv.servers {
-        let (Some((eco, pkg)), Some(ver)) = (sdk_package(&s.sdk), s.sdk_version.as_deref()) else {
+        let (Some((eco, pkg)), Some(declared)) = (sdk_package(&s.sdk), s.sdk_version.as_deref())
+        else {
             continue;
         };
-        let file = s.manifest.clone().unwrap_or_else(|| s.entry.file.clone());
-        let line = if s.manifest.is_some() {
-            1
-        } else {
-            s.entry.line
+        // the version a lockfile pins is what is installed; else the declared requirement
+        let dep = s.sdk_dependency.as_ref();
+        let locked = dep.and_then(|d| d.locked_version.as_deref());
+        let ver = locked.unwrap_or(declared);
+        let shown = match (locked, dep.and_then(|d| d.lockfile.as_deref())) {
+            (Some(l), Some(f)) => format!("{l} (locked in {f})"),
+            _ => declared.to_string(),
         };
-        for a in check(eco, pkg, ver) {
-            fill(server_hit(s, &file, line, 0, "sdk"), pkg, ver, a);
+        let (file, line) = match (dep, &s.manifest) {
+            (Some(d), _) => (d.file.clone(), d.line),
+            (None, Some(m)) => (m.clone(), 1),
+            (None, None) => (s.entry.file.clone(), s.entry.line),
+        };
+        for a in check(eco, pkg, ver).into_iter().filter(|a| applies(a, s)) {
+            fill(server_hit(s, &file, line, 0, "sdk"), pkg, &shown, a);
         }
     }
     for (c, e) in client_entries(inv) {

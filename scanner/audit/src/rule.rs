@@ -152,6 +152,12 @@ pub struct Rule {
     /// The finding message: a first sentence that reads alone (≤ 120 characters, ends with a
     /// period), with `{placeholders}` the predicate provides.
     pub message: String,
+    /// The server contexts (`Server.context`) the rule reports on: `application`, `example`,
+    /// `test`, `library`. Default: applications and examples (test code and the SDKs' own
+    /// library code are listed in the inventory, not audited). Findings not about a server
+    /// (client configs) are not filtered.
+    #[serde(default = "default_contexts", deserialize_with = "de_contexts")]
+    pub contexts: Vec<String>,
     pub docs: Docs,
     #[serde(rename = "match")]
     pub matcher: Predicate,
@@ -213,6 +219,26 @@ impl Rule {
         tags.truncate(20);
         tags
     }
+}
+
+/// Server contexts (model `Server.context`).
+pub const CONTEXTS: &[&str] = &["application", "example", "test", "library"];
+
+fn default_contexts() -> Vec<String> {
+    vec!["application".into(), "example".into()]
+}
+
+fn de_contexts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let v = Vec::<String>::deserialize(d)?;
+    for s in &v {
+        if !CONTEXTS.contains(&s.as_str()) {
+            return Err(serde::de::Error::custom(format!(
+                "unknown server context `{s}`, expected one of: {}",
+                CONTEXTS.join(", ")
+            )));
+        }
+    }
+    Ok(v)
 }
 
 fn join_or_dash(v: &[String]) -> String {

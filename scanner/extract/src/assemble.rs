@@ -18,7 +18,7 @@ use crate::sdk::{self, Role};
 use crate::value::Value;
 use mcpsweep_model::{Location, Prompt, Resource, Server, Tool, Unresolved};
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub struct SourceFile {
     /// Path relative to the root, forward slashes.
@@ -30,6 +30,56 @@ pub struct SourceFile {
 pub struct Assembled {
     pub servers: Vec<Server>,
     pub unresolved: Vec<Unresolved>,
+}
+
+/// Where a server's SDK dependency is declared (the manifest line) and the version the nearest
+/// lockfile of its package or workspace pins.
+fn sdk_dependency(
+    s: &Server,
+    key: &PackageKey,
+    pkg_manifest: &HashMap<PackageKey, Vec<&Manifest>>,
+    manifests: &[Manifest],
+) -> Option<mcpsweep_model::SdkDependency> {
+    let pkg = crate::manifest::SDK_PACKAGES
+        .iter()
+        .find(|(e, _, id)| *e == key.1 && *id == s.sdk)
+        .map(|(_, n, _)| *n)?;
+    let ms = pkg_manifest.get(key)?;
+    let declaring = ms
+        .iter()
+        .find(|m| m.deps.iter().any(|(n, _)| n == pkg))
+        .or_else(|| ms.first())?;
+    let line = declaring
+        .dep_lines
+        .iter()
+        .find(|(n, _)| n == pkg)
+        .map_or(1, |(_, l)| *l);
+    let within =
+        |dir: &str| dir.is_empty() || key.0 == dir || key.0.starts_with(&format!("{dir}/"));
+    let lock = manifests
+        .iter()
+        .filter(|m| m.lock && m.eco == key.1 && within(&m.dir))
+        .filter_map(|m| {
+            let v = m.locked.iter().find(|(n, _)| n == pkg)?;
+            Some((m.dir.len(), m.path.clone(), v.1.clone()))
+        })
+        .max_by_key(|(len, ..)| *len);
+    Some(mcpsweep_model::SdkDependency {
+        file: declaring.path.clone(),
+        line,
+        locked_version: lock.as_ref().map(|l| l.2.clone()),
+        lockfile: lock.map(|l| l.1),
+    })
+}
+
+/// The language a server's `language` names (its family: TypeScript for JS too).
+fn lang_of(language: &str) -> Lang {
+    match language {
+        "python" => Lang::Python,
+        "rust" => Lang::Rust,
+        "go" => Lang::Go,
+        _ => Lang::TypeScript,
+    }
 }
 
 fn eco_of(lang: Lang) -> Ecosystem {
@@ -412,7 +462,8 @@ fn file_sdk(file: &SourceFile, pkg_sdk: Option<&'static str>) -> Option<(&'stati
 
 fn manifests_by_dir(manifests: &[Manifest]) -> BTreeMap<String, Vec<&Manifest>> {
     let mut by_dir: BTreeMap<String, Vec<&Manifest>> = BTreeMap::new();
-    for m in manifests {
+    // lockfiles make no folder a package
+    for m in manifests.iter().filter(|m| !m.lock) {
         by_dir.entry(m.dir.clone()).or_default().push(m);
     }
     by_dir
@@ -1041,6 +1092,9 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         column: d.column,
                     },
                     kind: "registrations-only".into(),
+                    context: crate::context::APPLICATION.into(),
+                    sdk_dependency: None,
+                    features: vec![],
                     transports: vec![],
                     auth: None,
                     tools: vec![],
@@ -1088,15 +1142,58 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         }
     }
 
+    // ---- the context of each server (application, example, test, library) and, per package,
+    // the files each server is defined in: a package's transports, bind addresses, DNS-rebinding
+    // and auth settings belong to the servers of their own file (else of their own folder, else
+    // all), never to servers of another context (the SDK's own library code serves no example)
+    let is_sdk_pkg = |key: &PackageKey| {
+        pkg_manifest.get(key).is_some_and(|ms| {
+            ms.iter()
+                .filter_map(|m| m.name.as_deref())
+                .any(|n| crate::context::is_sdk_package(key.1, n))
+        })
+    };
+    let harness = |f: &SourceFile| {
+        f.facts.sites.iter().any(|s| {
+            crate::context::HARNESS_CALLEES
+                .iter()
+                .any(|h| crate::effects::callee_matches(h, &s.callee))
+        })
+    };
+    let file_ctx = |f: &SourceFile, key: &PackageKey| -> &'static str {
+        let c = crate::context::file_context(&f.path, is_sdk_pkg(key));
+        if c != crate::context::TEST && harness(f) {
+            crate::context::TEST
+        } else {
+            c
+        }
+    };
+    // per package: (entry file, variable) of each server
+    let mut entries: HashMap<PackageKey, Vec<(String, Option<String>)>> = HashMap::new();
+    for d in &mut servers {
+        let key = (d.server.dir.clone(), eco_of(lang_of(&d.server.language)));
+        let entry = files.iter().find(|f| f.path == d.server.entry.file);
+        d.server.context = match entry {
+            Some(f) => file_ctx(f, &key),
+            None => crate::context::file_context(&d.server.entry.file, is_sdk_pkg(&key)),
+        }
+        .to_string();
+        entries
+            .entry(key)
+            .or_default()
+            .push((d.server.entry.file.clone(), d.var.clone()));
+    }
+    let parent = |p: &str| p.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    // where each server's SDK dependency is declared, and what a lockfile pins
+    for d in &mut servers {
+        let key = (d.server.dir.clone(), eco_of(lang_of(&d.server.language)));
+        d.server.sdk_dependency = sdk_dependency(&d.server, &key, &pkg_manifest, manifests);
+    }
+
     // ---- what the tools do and what the servers hold and reach (each server on its own)
     use rayon::prelude::*;
     servers.par_iter_mut().for_each(|d| {
-        let lang = match d.server.language.as_str() {
-            "python" => Lang::Python,
-            "rust" => Lang::Rust,
-            "go" => Lang::Go,
-            _ => Lang::TypeScript,
-        };
+        let lang = lang_of(&d.server.language);
         let key = (d.server.dir.clone(), eco_of(lang));
         let pfiles: Vec<&SourceFile> = match packages.get(&key) {
             Some(fs) => fs.clone(),
@@ -1150,7 +1247,57 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
             t.annotation_conflict = crate::effects::annotation_conflict(t);
         }
         let vars: Vec<String> = d.var.iter().cloned().collect();
-        crate::effects::analyze_server(&mut d.server, &pkg, lang, &vars);
+        let mine = &d.server.entry.file;
+        let here = entries.get(&key).map(Vec::as_slice).unwrap_or_default();
+        // file → its context, for the files whose exposure belongs to this server
+        let owned: BTreeMap<String, &'static str> = pfiles
+            .iter()
+            .filter(|f| {
+                let c = file_ctx(f, &key);
+                let ctx = d.server.context.as_str();
+                // test and library code serve only servers of their own context; examples
+                // serve examples, and the SDK's own examples that build its library class
+                // directly (their transports keep the context `example`)
+                let fits = c == ctx
+                    || c == crate::context::APPLICATION
+                    || (c == crate::context::EXAMPLE && ctx == crate::context::LIBRARY);
+                if !fits {
+                    return false;
+                }
+                if lang == Lang::Rust {
+                    return true; // Rust: the files naming the server decide (analyze_server)
+                }
+                if here.iter().any(|(e, _)| e == &f.path) {
+                    return &f.path == mine;
+                }
+                let dir = parent(&f.path);
+                let in_dir: BTreeSet<&str> = here
+                    .iter()
+                    .filter(|(e, _)| parent(e) == dir)
+                    .map(|(e, _)| e.as_str())
+                    .collect();
+                if in_dir.is_empty() {
+                    return true;
+                }
+                // Go: the files of a folder are one package; one server file in the folder:
+                // its transports
+                if lang == Lang::Go || in_dir.len() == 1 {
+                    return parent(mine) == dir;
+                }
+                // several server files in the folder (examples, docs snippets): the servers
+                // this file calls by their variable (`mcp.run()`, `server.connect(t)`), else none
+                let calls = |v: &str| {
+                    f.facts
+                        .sites
+                        .iter()
+                        .any(|s| s.callee.strip_prefix(v).is_some_and(|r| r.starts_with('.')))
+                };
+                here.iter()
+                    .any(|(e, v)| e == mine && parent(e) == dir && v.as_deref().is_some_and(calls))
+            })
+            .map(|f| (f.path.clone(), file_ctx(f, &key)))
+            .collect();
+        crate::effects::analyze_server(&mut d.server, &pkg, lang, &vars, &owned);
         // code patterns found in the files of the server's package
         let mut observations: Vec<mcpsweep_model::Observation> = pfiles
             .iter()
@@ -1903,6 +2050,9 @@ fn new_server(
             column: s.column,
         },
         kind: s.kind.clone(),
+        context: crate::context::APPLICATION.into(),
+        sdk_dependency: None,
+        features: vec![],
         transports: vec![],
         auth: None,
         tools: vec![],

@@ -10,7 +10,9 @@ use crate::assemble::SourceFile;
 use crate::facts::{FnSpan, Site};
 use crate::lang::Lang;
 use crate::value::Value;
-use mcpsweep_model::{Auth, Effect, Endpoint, EnvVar, HardcodedSecret, Server, Tool, Transport};
+use mcpsweep_model::{
+    Auth, Effect, Endpoint, EnvVar, Feature, HardcodedSecret, Server, Tool, Transport,
+};
 use regex::Regex;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -41,6 +43,8 @@ struct TableFile {
     rebinding: Vec<RebindingRule>,
     #[serde(default)]
     auth: Vec<AuthRule>,
+    #[serde(default)]
+    feature: Vec<FeatureRule>,
     // the data-flow sections, read by taint.rs (see grammars/README.md "Flow tables")
     #[serde(default, rename = "taint")]
     _taint: Option<toml::Value>,
@@ -212,11 +216,23 @@ struct RebindingRule {
 #[serde(deny_unknown_fields)]
 struct AuthRule {
     kind: String,
+    #[serde(default)]
     callee: Vec<String>,
+    /// Or: the callee as written (dotted) must match this regex (the project's own
+    /// `require_bearer_auth(..)`, `verifyApiKey(..)`).
+    callee_re: Option<String>,
     /// The first argument must be a string matching this regex (`r.Header.Get("Authorization")`).
     arg0: Option<String>,
     /// The arguments, written out, must match this regex (axum `from_fn(auth_middleware)`).
     args_text: Option<String>,
+}
+
+/// An SDK feature that advisories depend on (`Server.features`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeatureRule {
+    name: String,
+    callee: Vec<String>,
 }
 
 /// Compiled regexes of an `[[effect]]` rule: arg0, arg0_callee, receiver, mode.
@@ -232,6 +248,7 @@ struct Compiled {
     /// `args_text` of the transport and auth rules.
     transport_args_re: Vec<Option<Regex>>,
     auth_args_re: Vec<Option<Regex>>,
+    auth_callee_re: Vec<Option<Regex>>,
     http_re: Vec<Option<Regex>>,
 }
 
@@ -279,6 +296,11 @@ fn compile(name: &str, text: &str) -> Result<Compiled, String> {
         .iter()
         .map(|r| re(&r.args_text))
         .collect::<Result<Vec<_>, _>>()?;
+    let auth_callee_re = file
+        .auth
+        .iter()
+        .map(|r| re(&r.callee_re))
+        .collect::<Result<Vec<_>, _>>()?;
     let http_re = file
         .http
         .iter()
@@ -290,6 +312,7 @@ fn compile(name: &str, text: &str) -> Result<Compiled, String> {
         auth_re,
         transport_args_re,
         auth_args_re,
+        auth_callee_re,
         http_re,
     })
 }
@@ -599,6 +622,84 @@ impl<'a> Package<'a> {
 
     fn resolve(&self, v: &Value) -> Value {
         self.resolve_at(v).0
+    }
+
+    /// A value through names and object fields (`config.host` → the `host` of the object
+    /// `config` is bound to), JS/TS imports of the package's own modules included
+    /// (`import config from "./config.js"` → that module's default export).
+    fn resolve_deep(&self, v: &Value, depth: usize) -> Value {
+        if depth > 4 {
+            return v.clone();
+        }
+        match v {
+            Value::Member(base, field) => {
+                let b = self.resolve_deep(base, depth + 1);
+                match b.get(field) {
+                    Some(x) => self.resolve_deep(&x.clone(), depth + 1),
+                    None => v.clone(),
+                }
+            }
+            Value::Ident(n) => {
+                let r = self.resolve(v);
+                if &r != v {
+                    return self.resolve_deep(&r, depth + 1);
+                }
+                // `config.host`: the field of what `config` is bound to
+                if let Some((head, field)) = n.rsplit_once('.') {
+                    let b = self.resolve_deep(&Value::Ident(head.to_string()), depth + 1);
+                    return match b.get(field) {
+                        Some(x) => self.resolve_deep(&x.clone(), depth + 1),
+                        None => v.clone(),
+                    };
+                }
+                match self.import_lookup(n) {
+                    Some((fi, x)) => {
+                        let saved = self.cur.get();
+                        self.cur.set(Some(fi));
+                        let out = self.resolve_deep(x, depth + 1);
+                        self.cur.set(saved);
+                        out
+                    }
+                    None => v.clone(),
+                }
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// JS/TS: the value a name imported from one of the package's own modules is bound to
+    /// there (`import config from "./config.js"`, `import { state } from "../state"`).
+    fn import_lookup(&self, n: &str) -> Option<(usize, &'a Value)> {
+        let fi = self.cur.get()?;
+        let f = self.files.get(fi)?.f;
+        let l = f.facts.links.iter().find(|l| l.local == n)?;
+        if !l.source.starts_with('.') || l.imported == "*" {
+            return None;
+        }
+        let dir = f.path.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+        for seg in l.source.split('/') {
+            match seg {
+                "." | "" => {}
+                ".." => {
+                    parts.pop();
+                }
+                s => parts.push(s),
+            }
+        }
+        let joined = parts.join("/");
+        let stem = ["js", "mjs", "cjs", "ts", "mts", "tsx", "jsx"]
+            .iter()
+            .find_map(|e| joined.strip_suffix(&format!(".{e}")))
+            .unwrap_or(&joined);
+        let ti = ["ts", "tsx", "js", "mjs", "mts", "jsx", "cjs"]
+            .iter()
+            .flat_map(|e| [format!("{stem}.{e}"), format!("{stem}/index.{e}")])
+            .find_map(|cand| self.files.iter().position(|v| v.f.path == cand))?;
+        self.file_syms
+            .get(ti)?
+            .get(l.imported.as_str())
+            .map(|v| (ti, *v))
     }
 
     /// A value through its chain of names, each name looked up in the file the previous one
@@ -912,11 +1013,44 @@ pub(crate) fn find_fn(
 
 /// Server-level facts over the whole package: env vars, endpoints, transports, bind,
 /// DNS rebinding, auth and hard-coded secrets.
-pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[String]) {
+///
+/// `owned`: the files of the package whose transports, bind addresses, DNS-rebinding and auth
+/// settings belong to this server (the package's other servers and contexts have their own),
+/// each with its context (`example`, `library`...).
+pub fn analyze_server(
+    s: &mut Server,
+    pkg: &Package,
+    lang: Lang,
+    server_vars: &[String],
+    owned: &BTreeMap<String, &'static str>,
+) {
     let tab = tables(lang);
     let mut transports: Vec<Transport> = Vec::new();
     let mut binds: Vec<(String, String, u32)> = Vec::new();
-    let mut rebinding: Option<String> = None;
+    // declared DNS-rebinding settings: (declared-on / declared-off, file)
+    let mut rebinding: Vec<(String, String)> = Vec::new();
+    // transports whose call also names a bind address (`mcp.run(transport=t, host=h)`)
+    let mut bound_calls: BTreeSet<(String, u32)> = BTreeSet::new();
+    let mut features: Vec<Feature> = Vec::new();
+    // functions that build and return the server (`def create_server(): mcp = FastMCP(..)`)
+    let factories: Vec<String> = pkg
+        .files
+        .iter()
+        .filter(|v| v.f.path == s.entry.file)
+        .flat_map(|v| {
+            let at: Vec<usize> = v
+                .sites
+                .iter()
+                .filter(|(_, o)| o.line == s.entry.line)
+                .map(|(_, o)| o.byte)
+                .collect();
+            v.f.facts
+                .fn_spans
+                .iter()
+                .filter(move |f| at.iter().any(|b| f.span.0 <= *b && *b < f.span.1))
+                .map(|f| f.name.clone())
+        })
+        .collect();
     let mut auth: Vec<(String, String)> = Vec::new();
     // routes named by option calls (`server.WithEndpointPath("/mcp")`), by transport kind
     let mut routes: BTreeMap<String, String> = BTreeMap::new();
@@ -946,7 +1080,8 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
     for (fi, view) in pkg.files.iter().enumerate() {
         pkg.cur.set(Some(fi));
         let path = &view.f.path;
-        let exposure = exposed_in.as_ref().is_none_or(|m| m.contains(&fi));
+        let exposure = exposed_in.as_ref().is_none_or(|m| m.contains(&fi))
+            && owned.contains_key(path.as_str());
         for (callee, site) in &view.sites {
             for r in tab
                 .file
@@ -992,7 +1127,13 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
                 if r.server_receiver {
                     let recv = callee.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
                     let recv_last = recv.rsplit('.').next().unwrap_or(recv);
-                    if !server_vars.iter().any(|v| v == recv || v == recv_last) {
+                    // `create_server().run(..)`: a call of the function that builds the server
+                    let made = recv
+                        .strip_suffix(')')
+                        .and_then(|r| r.rsplit_once('('))
+                        .map(|(f, _)| f)
+                        .is_some_and(|f| factories.iter().any(|x| x == f));
+                    if !made && !server_vars.iter().any(|v| v == recv || v == recv_last) {
                         continue;
                     }
                 }
@@ -1045,6 +1186,12 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
                             .and_then(|i| site.args.get(i))
                             .and_then(|v| v.as_str().map(String::from))
                     });
+                // a transport in a file of another context than its server's (an SDK's own
+                // example serving the library class) keeps its file's context
+                let context = owned
+                    .get(path.as_str())
+                    .filter(|c| **c != s.context)
+                    .map(|c| c.to_string());
                 transports.push(Transport {
                     kind,
                     path: route,
@@ -1052,26 +1199,29 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
                     dns_rebinding: None,
                     file: path.clone(),
                     line: site.line,
+                    context,
                 });
             }
             for r in tab.file.bind.iter().filter(|_| exposure) {
                 if any_match(&r.callee, callee) {
                     if let Some(b) = bind_of(r, site, pkg) {
                         binds.push((b, path.clone(), site.line));
+                        bound_calls.insert((path.clone(), site.line));
                     }
                 }
             }
             for r in tab.file.rebinding.iter().filter(|_| exposure) {
                 if let Some(v) = rebinding_of(r, callee, site) {
-                    rebinding = Some(v);
+                    rebinding.push((v, path.clone()));
                 }
             }
-            for ((r, arg0), args_re) in tab
+            for (((r, arg0), args_re), callee_re) in tab
                 .file
                 .auth
                 .iter()
                 .zip(&tab.auth_re)
                 .zip(&tab.auth_args_re)
+                .zip(&tab.auth_callee_re)
             {
                 let arg0_ok = |re: &Regex| {
                     site.args
@@ -1080,13 +1230,26 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
                         .is_some_and(|a| re.is_match(a))
                 };
                 let args_ok = |re: &Regex| re.is_match(&args_text(site));
+                let callee_ok = match callee_re {
+                    Some(re) => re.is_match(callee),
+                    None => any_match(&r.callee, callee),
+                };
                 if exposure
-                    && any_match(&r.callee, callee)
+                    && callee_ok
                     && arg0.as_ref().is_none_or(arg0_ok)
                     && args_re.as_ref().is_none_or(args_ok)
                 {
                     auth.push((r.kind.clone(), format!("{callee} at {path}:{}", site.line)));
                     break; // one piece of evidence per call
+                }
+            }
+            for r in tab.file.feature.iter().filter(|_| exposure) {
+                if any_match(&r.callee, callee) {
+                    features.push(Feature {
+                        name: r.name.clone(),
+                        file: path.clone(),
+                        line: site.line,
+                    });
                 }
             }
             secrets_in_site(site, path, &mut s.secrets);
@@ -1095,6 +1258,20 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
         let allow = &view.f.facts.secret_allow;
         s.secrets
             .retain(|x| &x.file != path || !allow.contains(&x.line));
+        if exposure && matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript) {
+            features.extend(shared_instance(pkg, view, server_vars, tab, s));
+        }
+        // the project's own Host / Origin check (a DNS-rebinding guard)
+        if exposure && host_guard(view).is_some() {
+            rebinding.push(("declared-on".into(), path.clone()));
+        }
+        // the project's own Authorization check
+        if let Some(line) = auth_guard(view).filter(|_| exposure) {
+            auth.push((
+                "custom".into(),
+                format!("Authorization header checked at {path}:{line}"),
+            ));
+        }
         for (name, form, line, _) in env_reads(view.f, pkg) {
             s.env_vars.push(env_var(name, form, path, line));
         }
@@ -1115,6 +1292,19 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
     // transports: dedupe, attach bind and DNS-rebinding settings to the HTTP ones
     transports.sort_by(|a, b| (&a.kind, &a.file, a.line).cmp(&(&b.kind, &b.file, b.line)));
     transports.dedup_by(|a, b| a.kind == b.kind && a.file == b.file && a.line == b.line);
+    // one transport chosen at run time (`mcp.run(transport=t, host=h, port=p)` in one branch,
+    // `mcp.run(transport=t)` in the other): the call that names a bind address stands for the
+    // network case; the bare call next to it is the stdio branch
+    let dynamic_bound: BTreeSet<String> = transports
+        .iter()
+        .filter(|t| t.kind == "unknown" && bound_calls.contains(&(t.file.clone(), t.line)))
+        .map(|t| t.file.clone())
+        .collect();
+    transports.retain(|t| {
+        !(t.kind == "unknown"
+            && dynamic_bound.contains(&t.file)
+            && !bound_calls.contains(&(t.file.clone(), t.line)))
+    });
     for t in transports.iter_mut().filter(|t| t.path.is_none()) {
         t.path = routes.get(&t.kind).cloned();
     }
@@ -1122,19 +1312,67 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
     binds.dedup();
     let bind = binds.first().map(|b| b.0.clone());
     let http = transports.iter().any(|t| t.kind != "stdio");
+    // a serverless platform (Cloudflare Workers): no local listener a web page could rebind to
+    let serverless = s.sdk == "agents"
+        || pkg.files.iter().any(|v| {
+            owned.contains_key(v.f.path.as_str())
+                && v.f.facts.imports.iter().any(|i| {
+                    i.source == "cloudflare:workers"
+                        || i.source == "agents"
+                        || i.source.starts_with("agents/")
+                        || (lang == Lang::Python && i.source == "workers")
+                })
+        });
+    // a declared setting: off wins over on (a branch that turns it off is reachable)
+    let declared = |file: Option<&str>| -> Option<String> {
+        let mut it = rebinding
+            .iter()
+            .filter(|(_, f)| file.is_none_or(|x| x == f))
+            .map(|(v, _)| v.as_str());
+        let all: Vec<&str> = it.by_ref().collect();
+        if all.contains(&"declared-off") {
+            Some("declared-off".into())
+        } else {
+            all.first().map(|v| v.to_string())
+        }
+    };
     for t in transports.iter_mut().filter(|t| t.kind != "stdio") {
-        // a bind address in the transport's own file (one binary of several) comes first
+        // a bind address on the transport's own call, else in its own file (one binary of
+        // several), else anywhere in the server's files
+        let at = binds
+            .iter()
+            .find(|b| b.1 == t.file && b.2 == t.line)
+            .map(|b| b.0.clone());
         let here = binds.iter().find(|b| b.1 == t.file).map(|b| b.0.clone());
-        t.bind = here
+        t.bind = at
+            .or(here)
             .or_else(|| bind.clone())
             .or_else(|| sdk_default_bind(&s.sdk));
-        t.dns_rebinding = Some(match &rebinding {
-            Some(v) => v.clone(),
-            None => sdk_default_rebinding(&s.sdk, t.bind.as_deref(), s.sdk_version.as_deref())
-                .to_string(),
+        t.dns_rebinding = Some(if serverless {
+            "not-applicable".into()
+        } else {
+            match declared(Some(&t.file)).or_else(|| declared(None)) {
+                Some(v) => v,
+                None => {
+                    let locked = s
+                        .sdk_dependency
+                        .as_ref()
+                        .and_then(|d| d.locked_version.as_deref());
+                    sdk_default_rebinding(
+                        &s.sdk,
+                        t.bind.as_deref(),
+                        s.sdk_version.as_deref(),
+                        locked,
+                    )
+                    .to_string()
+                }
+            }
         });
     }
     s.transports = transports;
+    features.sort();
+    features.dedup_by(|a, b| a.name == b.name);
+    s.features = features;
     auth.sort();
     auth.dedup();
     s.auth = if let Some((kind, _)) = auth
@@ -2118,7 +2356,7 @@ fn bind_of(r: &BindRule, site: &Site, pkg: &Package) -> Option<String> {
     // a host or port given but not known statically (`app.listen(config.port, config.host)`)
     // is `?`; a Node callback in the host position is no host
     let val = |v: Option<&Value>| -> Option<String> {
-        let v = pkg.resolve(v?);
+        let v = pkg.resolve_deep(v?, 0);
         match &v {
             Value::Str(s) | Value::Num(s) => Some(s.clone()),
             Value::Func(_) | Value::Null => None,
@@ -2356,6 +2594,154 @@ fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> 
     }
 }
 
+/// TypeScript: the server object is created once at module scope and connected to a new
+/// transport inside a request handler (`app.post("/mcp", async (req, res) => { const t = new
+/// StreamableHTTPServerTransport(..); await server.connect(t) })`): one server shared by the
+/// sessions of every client (CVE-2026-25536 for SDK 1.10.0–1.25.3).
+fn shared_instance(
+    pkg: &Package,
+    view: &FileView,
+    server_vars: &[String],
+    tab: &Compiled,
+    s: &Server,
+) -> Option<Feature> {
+    let route_calls: Vec<&String> = tab
+        .file
+        .transport
+        .iter()
+        .flat_map(|r| &r.route_call)
+        .collect();
+    let in_route = |site: &Site| {
+        view.sites.iter().any(|(c, o)| {
+            o.byte < site.byte
+                && site.byte < o.end
+                && route_calls.iter().any(|p| callee_matches(p, c))
+                && o.args
+                    .first()
+                    .and_then(|a| a.as_str())
+                    .is_some_and(|p| p.starts_with('/'))
+        })
+    };
+    let connect = view.sites.iter().find(|(c, site)| {
+        c.rsplit_once('.').is_some_and(|(recv, m)| {
+            m == "connect"
+                && server_vars
+                    .iter()
+                    .any(|v| recv == v || recv == format!("{v}.server"))
+        }) && in_route(site)
+    })?;
+    // the server object itself: created outside every function of its file
+    let ev = pkg.files.iter().find(|v| v.f.path == s.entry.file)?;
+    let at = ev.sites.iter().find(|(_, o)| o.line == s.entry.line)?.1;
+    let module_scope = !ev
+        .f
+        .facts
+        .fn_spans
+        .iter()
+        .any(|f| f.span.0 <= at.byte && at.byte < f.span.1);
+    module_scope.then(|| Feature {
+        name: "shared-instance".into(),
+        file: view.f.path.clone(),
+        line: connect.1.line,
+    })
+}
+
+/// A request header check of the project's own: a function that reads one of `headers`
+/// (`headers.get("host")`, `r.Header.Get("Origin")`, `req.get("authorization")`,
+/// `request.headers.get("Authorization")`) and rejects in the same function (an error raised,
+/// thrown or returned, a response whose arguments name one of `codes`: `403`, `Unauthorized`,
+/// `http.StatusForbidden`...). The line of the header read.
+fn header_guard(view: &FileView, headers: &[&str], codes: &[&str]) -> Option<u32> {
+    let reads = |site: &Site| {
+        let last = site.callee.rsplit('.').next().unwrap_or("");
+        matches!(
+            last,
+            "get" | "Get" | "getHeader" | "get_header" | "header" | "headers" | "Values"
+        ) && site
+            .args
+            .first()
+            .and_then(|a| a.as_str())
+            .is_some_and(|h| headers.iter().any(|x| h.eq_ignore_ascii_case(x)))
+    };
+    fn deep(v: &Value, out: &mut String, depth: usize) {
+        match v {
+            Value::Object(fields) if depth < 3 => {
+                for (_, x) in fields {
+                    deep(x, out, depth + 1);
+                }
+            }
+            Value::Array(items) if depth < 3 => items.iter().for_each(|x| deep(x, out, depth + 1)),
+            Value::Call { args, .. } if depth < 3 => {
+                args.iter().for_each(|x| deep(x, out, depth + 1))
+            }
+            other => {
+                out.push_str(&other.text());
+                out.push(' ');
+            }
+        }
+    }
+    let rejects = |site: &Site| {
+        let last = site.callee.rsplit('.').next().unwrap_or("");
+        let l = last.to_ascii_lowercase();
+        let whole = site.callee.to_ascii_lowercase();
+        if whole.contains("log") || whole.starts_with("console.") || whole.contains("warn") {
+            return false; // `logger.error(..)` reports, it does not reject
+        }
+        if l.ends_with("error") || l.ends_with("exception") || l == "abort" {
+            return true;
+        }
+        let mut t = String::new();
+        site.args
+            .iter()
+            .chain(site.kwargs.iter().map(|(_, v)| v))
+            .for_each(|v| deep(v, &mut t, 0));
+        codes.iter().any(|c| t.contains(c))
+    };
+    let sites: Vec<&Site> = view.sites.iter().map(|(_, s)| *s).collect();
+    // scopes: named functions, and calls taking an inline callback (`app.mount("/mcp", (req)
+    // => { .. })`)
+    let scopes = view.f.facts.fn_spans.iter().map(|f| f.span).chain(
+        sites
+            .iter()
+            .filter(|s| s.args.iter().any(|a| matches!(a, Value::Func(_))))
+            .map(|s| (s.byte, s.end)),
+    );
+    scopes.into_iter().find_map(|span| {
+        let inside = |s: &&&Site| span.0 <= s.byte && s.byte < span.1;
+        let read = sites.iter().filter(inside).find(|s| reads(s))?;
+        sites
+            .iter()
+            .filter(inside)
+            .any(|s| rejects(s))
+            .then_some(read.line)
+    })
+}
+
+/// The project's own DNS-rebinding guard: a check of the `Host` or `Origin` header that rejects.
+fn host_guard(view: &FileView) -> Option<u32> {
+    header_guard(
+        view,
+        &["host", "origin"],
+        &[
+            "403",
+            "421",
+            "Forbidden",
+            "StatusMisdirectedRequest",
+            "HTTP_403",
+        ],
+    )
+}
+
+/// The project's own authentication: a check of the `Authorization` (or API-key) header that
+/// rejects with 401 / 403.
+fn auth_guard(view: &FileView) -> Option<u32> {
+    header_guard(
+        view,
+        &["authorization", "x-api-key", "api-key", "x-auth-token"],
+        &["401", "403", "Unauthorized", "Forbidden", "HTTP_401"],
+    )
+}
+
 fn sdk_default_bind(sdk: &str) -> Option<String> {
     match sdk {
         "mcp" | "fastmcp" => Some("127.0.0.1:8000 (SDK default)".into()),
@@ -2365,11 +2751,26 @@ fn sdk_default_bind(sdk: &str) -> Option<String> {
 
 /// The SDK's DNS-rebinding default (sdk-surface.md §10.2), for current SDK versions (and the
 /// version that introduced it, when the server's SDK version is known).
-fn sdk_default_rebinding(sdk: &str, bind: Option<&str>, version: Option<&str>) -> &'static str {
+///
+/// `locked`: the version a lockfile pins, which decides over the declared requirement.
+fn sdk_default_rebinding(
+    sdk: &str,
+    bind: Option<&str>,
+    version: Option<&str>,
+    locked: Option<&str>,
+) -> &'static str {
     let loopback = bind.is_some_and(|b| {
         b.starts_with("127.0.0.1") || b.starts_with("localhost") || b.starts_with("[::1]")
     });
+    // Python `mcp`: a requirement range says little about what is installed; a lockfile or an
+    // exact pin (`mcp==1.22.0`) below 1.23.0 means no automatic protection
+    let exact = version.filter(|v| {
+        let v = v.trim();
+        v.starts_with("==") || v.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let version = locked.or(version);
     match sdk {
+        "mcp" if version_below(locked.or(exact), (1, 23, 0)) => "sdk-default-off",
         "mark3labs/mcp-go" if version_below(version, (0, 56, 0)) => "sdk-default-off",
         "modelcontextprotocol/go-sdk" if version_below(version, (1, 4, 0)) => "sdk-default-off",
         // rmcp: Host allowlist (loopback) on Streamable HTTP since 1.4.0
@@ -3082,7 +3483,10 @@ fn transport_needles(lang: Lang) -> &'static [&'static str] {
             "streamable_http_app",
             "sse_app(",
         ],
-        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => &["ServerTransport(", ".listen("],
+        // fastmcp (npm) `server.start({ transportType: "httpStream" })`
+        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => {
+            &["ServerTransport(", ".listen(", "transportType"]
+        }
         _ => &[],
     }
 }
@@ -3568,11 +3972,11 @@ mod tests {
         assert!(version_below(Some("1.3"), (1, 4, 0)));
         assert!(!version_below(None, (1, 4, 0)));
         assert_eq!(
-            sdk_default_rebinding("mark3labs/mcp-go", None, Some("v0.40.0")),
+            sdk_default_rebinding("mark3labs/mcp-go", None, Some("v0.40.0"), None),
             "sdk-default-off"
         );
         assert_eq!(
-            sdk_default_rebinding("mark3labs/mcp-go", None, None),
+            sdk_default_rebinding("mark3labs/mcp-go", None, None, None),
             "sdk-default-on"
         );
     }

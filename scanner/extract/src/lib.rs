@@ -5,6 +5,7 @@
 
 pub mod assemble;
 pub mod clientconfig;
+pub mod context;
 pub mod effects;
 pub mod facts;
 pub mod interpret;

@@ -20,6 +20,26 @@ pub struct Manifest {
     pub version: Option<String>,
     /// Dependency name → version requirement (as written; `*` when none).
     pub deps: Vec<(String, String)>,
+    /// Line of each MCP SDK dependency in the file (1-based).
+    pub dep_lines: Vec<(String, u32)>,
+    /// A lockfile (`package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, `uv.lock`,
+    /// `poetry.lock`, `Cargo.lock`), not a package manifest: it names no package and makes no
+    /// folder a package; `locked` holds the versions it pins.
+    pub lock: bool,
+    /// Lockfiles: MCP SDK package → the lowest version the lockfile pins.
+    pub locked: Vec<(String, String)>,
+}
+
+/// Lockfiles by file name.
+pub fn lock_ecosystem_of(file_name: &str) -> Option<Ecosystem> {
+    match file_name {
+        "package-lock.json" | "npm-shrinkwrap.json" | "pnpm-lock.yaml" | "yarn.lock" => {
+            Some(Ecosystem::Npm)
+        }
+        "uv.lock" | "poetry.lock" | "pdm.lock" => Some(Ecosystem::Python),
+        "Cargo.lock" => Some(Ecosystem::Cargo),
+        _ => None,
+    }
 }
 
 /// Server-side SDK packages per ecosystem, and the SDK id the model reports for each.
@@ -60,7 +80,7 @@ pub fn ecosystem_of(file_name: &str) -> Option<Ecosystem> {
         "Cargo.toml" => Some(Ecosystem::Cargo),
         "go.mod" => Some(Ecosystem::Go),
         n if n.starts_with("requirements") && n.ends_with(".txt") => Some(Ecosystem::Python),
-        _ => None,
+        n => lock_ecosystem_of(n),
     }
 }
 
@@ -81,7 +101,14 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
         name: None,
         version: None,
         deps: Vec::new(),
+        dep_lines: Vec::new(),
+        lock: lock_ecosystem_of(file_name).is_some(),
+        locked: Vec::new(),
     };
+    if m.lock {
+        m.locked = locked_versions(file_name, text)?;
+        return Ok(m);
+    }
     match file_name {
         "package.json" => {
             let v: serde_json::Value =
@@ -249,10 +276,30 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
         }
         "go.mod" => {
             let mut in_block = false;
+            let mut in_replace = false;
+            // `replace mod => ../local/path`: the module is built from that folder (an SDK's
+            // own examples use the SDK's source), not at the required version
+            let mut local: Vec<String> = Vec::new();
             for line in text.lines() {
                 let l = line.split("//").next().unwrap_or("").trim();
+                let rep = if in_replace {
+                    Some(l)
+                } else {
+                    l.strip_prefix("replace ")
+                };
+                if let Some((from, to)) = rep.and_then(|r| r.split_once("=>")) {
+                    let to = to.trim();
+                    if to.starts_with('.') || to.starts_with('/') {
+                        local.extend(from.split_whitespace().next().map(String::from));
+                    }
+                    continue;
+                }
                 if let Some(rest) = l.strip_prefix("module ") {
                     m.name = Some(rest.trim().trim_matches('"').to_string());
+                } else if l.starts_with("replace (") || l == "replace(" {
+                    in_replace = true;
+                } else if in_replace && l == ")" {
+                    in_replace = false;
                 } else if l.starts_with("require (") || l == "require(" {
                     in_block = true;
                 } else if in_block && l == ")" {
@@ -271,12 +318,166 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Manifest, String> {
                     }
                 }
             }
+            for (name, ver) in m.deps.iter_mut() {
+                if local.contains(name) {
+                    *ver = "local".into();
+                }
+            }
         }
         _ => {}
     }
     m.deps.sort();
     m.deps.dedup();
+    m.dep_lines = SDK_PACKAGES
+        .iter()
+        .filter(|(e, n, _)| *e == eco && m.deps.iter().any(|(d, _)| d == n))
+        .filter_map(|(_, n, _)| Some((n.to_string(), dep_line(text, n, eco)?)))
+        .collect();
     Ok(m)
+}
+
+/// The line a dependency is declared on: the first line naming it as a dependency
+/// (`"@modelcontextprotocol/sdk": "^1.2"`, `"mcp>=1.9"`, `mcp = "^1.9"`, `rmcp = {..}`,
+/// `github.com/mark3labs/mcp-go v0.30.0`).
+fn dep_line(text: &str, name: &str, eco: Ecosystem) -> Option<u32> {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || "-_./@".contains(c);
+    text.lines().enumerate().find_map(|(i, line)| {
+        let l = line.trim_start();
+        let hit = match eco {
+            Ecosystem::Npm => l.starts_with(&format!("\"{name}\"")),
+            Ecosystem::Go => l
+                .strip_prefix("require ")
+                .unwrap_or(l)
+                .trim_start()
+                .strip_prefix(name)
+                .is_some_and(|r| r.starts_with([' ', '\t'])),
+            Ecosystem::Python | Ecosystem::Cargo => {
+                // `"mcp>=1"`, `'mcp[cli]'`, `mcp = "1"`, `mcp>=1` (requirements)
+                let body = l.trim_start_matches(['"', '\'', '-', ' ']);
+                body.strip_prefix(name)
+                    .is_some_and(|r| !r.starts_with(is_name_char))
+                    && !l.starts_with('#')
+                    && !l.starts_with("name")
+            }
+        };
+        hit.then_some(i as u32 + 1)
+    })
+}
+
+/// The versions a lockfile pins for the MCP SDK packages of its ecosystem (the lowest when it
+/// pins several).
+fn locked_versions(file_name: &str, text: &str) -> Result<Vec<(String, String)>, String> {
+    let eco = lock_ecosystem_of(file_name).ok_or("not a lockfile")?;
+    let names: Vec<&str> = SDK_PACKAGES
+        .iter()
+        .filter(|(e, ..)| *e == eco)
+        .map(|(_, n, _)| *n)
+        .collect();
+    let mut found: Vec<(String, String)> = Vec::new();
+    match file_name {
+        "package-lock.json" | "npm-shrinkwrap.json" => {
+            let v: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+            // lockfileVersion 2/3: "packages": {"node_modules/<name>": {"version": ..}}
+            if let Some(pkgs) = v.get("packages").and_then(|p| p.as_object()) {
+                for (k, p) in pkgs {
+                    for n in &names {
+                        let tail = format!("node_modules/{n}");
+                        if k == &tail || k.ends_with(&format!("/{tail}")) {
+                            if let Some(ver) = p.get("version").and_then(|x| x.as_str()) {
+                                found.push((n.to_string(), ver.to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            // lockfileVersion 1: "dependencies": {"<name>": {"version": ..}}
+            if let Some(deps) = v.get("dependencies").and_then(|p| p.as_object()) {
+                for n in &names {
+                    if let Some(ver) = deps
+                        .get(*n)
+                        .and_then(|d| d.get("version"))
+                        .and_then(|x| x.as_str())
+                    {
+                        found.push((n.to_string(), ver.to_string()));
+                    }
+                }
+            }
+        }
+        "pnpm-lock.yaml" => {
+            // package keys: `/@scope/name@1.2.3:` (v6), `'@scope/name@1.2.3':` or
+            // `name@1.2.3(peer@x):` (v9)
+            for line in text.lines() {
+                let l = line
+                    .trim()
+                    .trim_start_matches('/')
+                    .trim_start_matches(['\'', '"']);
+                for n in &names {
+                    if let Some(rest) = l.strip_prefix(&format!("{n}@")) {
+                        let ver: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || ".-+".contains(*c))
+                            .collect();
+                        if ver.starts_with(|c: char| c.is_ascii_digit()) && l.ends_with(':') {
+                            found.push((n.to_string(), ver));
+                        }
+                    }
+                }
+            }
+        }
+        "yarn.lock" => {
+            // `"@scope/name@^1.2.0", "@scope/name@npm:^1.3":` then `  version "1.3.0"`
+            // (classic) or `  version: 1.3.0` (berry)
+            let mut current: Option<&str> = None;
+            for line in text.lines() {
+                if !line.starts_with(' ') && !line.is_empty() {
+                    let head = line.trim_start_matches('"');
+                    current = names
+                        .iter()
+                        .find(|n| head.starts_with(&format!("{n}@")))
+                        .copied();
+                } else if let Some(n) = current {
+                    let l = line.trim();
+                    if let Some(v) = l.strip_prefix("version") {
+                        let v = v.trim_start_matches(':').trim().trim_matches('"');
+                        found.push((n.to_string(), v.to_string()));
+                        current = None;
+                    }
+                }
+            }
+        }
+        _ => {
+            // uv.lock, poetry.lock, pdm.lock, Cargo.lock: [[package]] name / version
+            let v: toml::Table = text.parse().map_err(|e| format!("invalid TOML: {e}"))?;
+            for p in v
+                .get("package")
+                .and_then(|p| p.as_array())
+                .into_iter()
+                .flatten()
+            {
+                let (Some(n), Some(ver)) = (
+                    p.get("name").and_then(|x| x.as_str()),
+                    p.get("version").and_then(|x| x.as_str()),
+                ) else {
+                    continue;
+                };
+                if names.contains(&n) {
+                    found.push((n.to_string(), ver.to_string()));
+                }
+            }
+        }
+    }
+    // the lowest version pinned for each package
+    let key = |v: &str| -> Vec<u64> {
+        v.split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .take(3)
+            .map(|p| p.parse().unwrap_or(0))
+            .collect()
+    };
+    found.sort_by(|a, b| (&a.0, key(&a.1)).cmp(&(&b.0, key(&b.1))));
+    found.dedup_by(|a, b| a.0 == b.0);
+    Ok(found)
 }
 
 /// A PEP 508 requirement → (normalised name, version spec or `*`).
@@ -430,6 +631,67 @@ mod tests {
         assert_eq!(member.sdk_version("rmcp").as_deref(), Some("workspace"));
         let ms = inherit_workspace_versions(&[root, member]);
         assert_eq!(ms[1].sdk_version("rmcp").as_deref(), Some("0.9.1"));
+    }
+
+    #[test]
+    fn lockfiles_pin_the_lowest_version() {
+        let locked = |name: &str, text: &str| parse(name, text.as_bytes()).unwrap().locked;
+        let pnpm = "packages:\n\n  '@modelcontextprotocol/sdk@1.25.1':\n    resolution: {}\n\n  /@modelcontextprotocol/sdk@1.12.0:\n    resolution: {}\n";
+        assert_eq!(
+            locked("pnpm-lock.yaml", pnpm),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.12.0".to_string()
+            )]
+        );
+        let yarn = "\"@modelcontextprotocol/sdk@^1.12.1\":\n  version \"1.26.0\"\n  resolved \"x\"\n\nzod@^3:\n  version \"3.0.0\"\n";
+        assert_eq!(
+            locked("yarn.lock", yarn),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.26.0".to_string()
+            )]
+        );
+        let cargo = "version = 3\n\n[[package]]\nname = \"rmcp\"\nversion = \"0.6.0\"\n\n[[package]]\nname = \"tokio\"\nversion = \"1.0.0\"\n";
+        assert_eq!(
+            locked("Cargo.lock", cargo),
+            [("rmcp".to_string(), "0.6.0".to_string())]
+        );
+        let npm = r#"{"lockfileVersion": 3, "packages": {"": {}, "node_modules/@modelcontextprotocol/sdk": {"version": "1.26.0"}, "node_modules/x/node_modules/@modelcontextprotocol/sdk": {"version": "1.11.0"}}}"#;
+        assert_eq!(
+            locked("package-lock.json", npm),
+            [(
+                "@modelcontextprotocol/sdk".to_string(),
+                "1.11.0".to_string()
+            )]
+        );
+        let m = parse(
+            "uv.lock",
+            b"version = 1\n[[package]]\nname = \"mcp\"\nversion = \"1.29.0\"\n",
+        )
+        .unwrap();
+        assert!(m.lock && m.name.is_none() && m.deps.is_empty());
+        assert_eq!(m.locked, [("mcp".to_string(), "1.29.0".to_string())]);
+    }
+
+    #[test]
+    fn sdk_dependency_lines() {
+        let py = "[project]\nname = \"mcp-notes\"\ndependencies = [\n  \"mcp-server-git>=1\",\n  \"mcp[cli]>=1.9.0\",\n]\n";
+        let m = parse("pyproject.toml", py.as_bytes()).unwrap();
+        assert_eq!(m.dep_lines, [("mcp".to_string(), 5)]);
+        let js = "{\n  \"name\": \"x\",\n  \"dependencies\": {\n    \"@modelcontextprotocol/sdk\": \"^1.2.0\"\n  }\n}\n";
+        let m = parse("package.json", js.as_bytes()).unwrap();
+        assert_eq!(m.dep_lines, [("@modelcontextprotocol/sdk".to_string(), 4)]);
+        let go = "module x\n\nrequire (\n\tgithub.com/mark3labs/mcp-go v0.40.0\n)\n";
+        let m = parse("go.mod", go.as_bytes()).unwrap();
+        assert_eq!(
+            m.dep_lines,
+            [("github.com/mark3labs/mcp-go".to_string(), 4)]
+        );
+        // built from a local folder: no version to compare
+        let go = format!("{go}\nreplace github.com/mark3labs/mcp-go => ../../\n");
+        let m = parse("go.mod", go.as_bytes()).unwrap();
+        assert_eq!(m.sdk_version("mark3labs/mcp-go").as_deref(), Some("local"));
     }
 
     #[test]

@@ -79,6 +79,21 @@ pub struct Server {
     /// Where the server object is created (or, for a tool library without one, its first
     /// registration).
     pub entry: Location,
+    /// Where the server is defined: `application` (code someone deploys), `example` (examples,
+    /// demos, tutorials, documentation code), `test` (test code, fixtures, servers behind a test
+    /// harness such as Go `httptest`) or `library` (the code of an MCP SDK or framework package
+    /// itself, outside its examples and tests). Audit rules report on `application` and
+    /// `example` servers unless a rule says otherwise.
+    #[serde(default = "application")]
+    pub context: String,
+    /// Where the SDK dependency is declared (its line in the manifest) and the version a
+    /// lockfile pins, when one does.
+    #[serde(default)]
+    pub sdk_dependency: Option<SdkDependency>,
+    /// SDK features the server's package uses that advisories depend on (`openapi-provider`,
+    /// `shared-instance`: one server object connected to the transports of many sessions).
+    #[serde(default)]
+    pub features: Vec<Feature>,
     /// How the server object was recognised, e.g. `ts.new-McpServer`, `py.FastMCP`,
     /// `rust.tool_router`, `go.NewMCPServer`, or `registrations-only` when tools were found
     /// in a package with no server object.
@@ -178,6 +193,38 @@ pub struct OwnerHistory {
     pub shallow: bool,
     /// True when the walk stopped at its bound (1,000 commits) before the end of the history.
     pub truncated: bool,
+}
+
+fn application() -> String {
+    "application".into()
+}
+
+/// The declaration of a server's SDK dependency.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SdkDependency {
+    /// The manifest that declares it, relative to the root.
+    pub file: String,
+    /// Line of the dependency in the manifest (1 when it cannot be told).
+    pub line: u32,
+    /// The version a lockfile of the package (or of its workspace) pins: `package-lock.json`,
+    /// `pnpm-lock.yaml`, `yarn.lock`, `uv.lock`, `poetry.lock`, `Cargo.lock`. Null when no
+    /// lockfile names the SDK.
+    pub locked_version: Option<String>,
+    /// That lockfile, relative to the root.
+    pub lockfile: Option<String>,
+}
+
+/// An SDK feature a server uses, where it is first used.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    /// `openapi-provider` (tools generated from an OpenAPI document: fastmcp
+    /// `FastMCP.from_openapi`, `OpenAPIProvider`), `shared-instance` (a server object created
+    /// once at module scope and connected to a new transport inside a request handler).
+    pub name: String,
+    pub file: String,
+    pub line: u32,
 }
 
 /// A source location: path relative to the scan root (forward slashes), 1-based line and column.
@@ -382,17 +429,27 @@ pub struct Transport {
     /// Bind address as declared: `host:port`, `0.0.0.0:8080`, `*:3000` (all interfaces, e.g.
     /// `app.listen(3000)`), or `env:NAME` when an environment variable decides.
     pub bind: Option<String>,
-    /// DNS-rebinding / allowed-host protection: `declared-on`, `declared-off`, or the SDK
-    /// default when nothing is declared (`sdk-default-on`, `sdk-default-off`); null when unknown.
+    /// DNS-rebinding / allowed-host protection: `declared-on` (SDK settings, or the project's own
+    /// middleware that checks the Host / Origin header and rejects), `declared-off`, the SDK
+    /// default when nothing is declared (`sdk-default-on`, `sdk-default-off`), or
+    /// `not-applicable` (a serverless platform with no local listener: Cloudflare Workers);
+    /// null when unknown.
     pub dns_rebinding: Option<String>,
     pub file: String,
     pub line: u32,
+    /// The context of the transport's file when it differs from its server's (`example`: an
+    /// MCP SDK's own example serving the SDK's library class directly); null = the server's.
+    #[serde(default)]
+    pub context: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Auth {
-    /// `none` (an HTTP transport with no auth wiring found), `bearer`, `oauth` or `other`.
+    /// `none` (an HTTP transport with no auth wiring found), `bearer`, `oauth`, `basic`,
+    /// `custom` (the project's own check: an `Authorization` / API-key header read that rejects
+    /// with 401 / 403, or middleware named for authentication on the route) or `other` (the
+    /// caller's token is read and passed on, but nothing verifies it).
     pub kind: String,
     pub evidence: Vec<String>,
 }
