@@ -488,3 +488,59 @@ fn owner_history_is_bounded() {
     assert_eq!(counts, [("Cy", 334), ("Ann", 333), ("Ben", 333)]);
     assert!(o["codeowners"].is_null());
 }
+
+#[test]
+fn a_huge_blob_and_a_corrupt_repository_are_gaps_of_their_own_roots_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let work = d.join("work");
+    work_tree(&work, "python/mcp-v1-fastmcp");
+    // a 3 MiB blob beside the server, over the 1 MiB limit given below
+    std::fs::write(work.join("big.py"), "x = 1\n".repeat(512 * 1024)).unwrap();
+    git(&work, &["add", "-A"]);
+    git(&work, &["commit", "-qm", "big"]);
+    git(d, &["clone", "-q", "--bare", "work", "good.git"]);
+    // a repository whose object database is gone: HEAD names a commit no one can read
+    git(d, &["clone", "-q", "--bare", "work", "corrupt.git"]);
+    std::fs::remove_dir_all(d.join("corrupt.git/objects")).unwrap();
+    std::fs::create_dir_all(d.join("corrupt.git/objects/pack")).unwrap();
+    let (code, v, err) = scan(
+        d,
+        &["good.git", "corrupt.git", "--max-file-size", "1048576"],
+    );
+    assert_eq!(
+        code, 2,
+        "a root that could not be read fails the run: {err}"
+    );
+    let roots = v["roots"].as_array().unwrap();
+    let status = |label: &str| {
+        roots
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(label))
+            .map(|r| r["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("good.git").as_deref(), Some("ok"));
+    assert_eq!(status("corrupt.git").as_deref(), Some("error"));
+    let errors = v["coverage"]["errors"].as_array().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["root"].as_str().unwrap().ends_with("corrupt.git")
+                && e["file"].as_str().unwrap().is_empty()),
+        "the corrupt repository is a root error: {errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["root"].as_str().unwrap().ends_with("good.git") && e["file"] == "big.py"),
+        "the huge blob is a gap of the good repository: {errors:?}"
+    );
+    // the good repository's server is still there
+    let servers = v["servers"].as_array().unwrap();
+    assert!(servers
+        .iter()
+        .any(|s| s["root"].as_str().unwrap().ends_with("good.git")));
+    assert!(!servers
+        .iter()
+        .any(|s| s["root"].as_str().unwrap().ends_with("corrupt.git")));
+}
