@@ -7,6 +7,7 @@ pub mod assemble;
 pub mod clientconfig;
 pub mod effects;
 pub mod facts;
+pub mod fields;
 pub mod interpret;
 pub mod jswrap;
 pub mod lang;
