@@ -263,7 +263,7 @@ fn extract_at(
         tree.ok_or(ExtractError::Timeout(budget))
     })?;
     let root = tree.root_node();
-    let ev = Eval { src };
+    let ev = Eval { src, root };
     let mut facts = FileFacts::default();
     if root.has_error() {
         facts.syntax_error = first_error(root);
@@ -1001,19 +1001,15 @@ type RustLocals =
 /// The locals of the Rust function around `node` (closures included) bound once by
 /// `let name = value;` (`let mut`, a type annotation and a trailing `?` allowed): their values.
 /// A name bound more than once (shadowing) has none.
-fn rust_locals<'c>(
-    ev: &Eval,
-    node: Node,
+fn rust_locals<'c, 't>(
+    ev: &Eval<'_, 't>,
+    node: Node<'t>,
     cache: &'c mut RustLocals,
 ) -> Option<&'c std::collections::HashMap<String, Option<Value>>> {
-    let mut cur = node;
-    let func = loop {
-        let parent = cur.parent()?;
-        if parent.kind() == "function_item" {
-            break parent;
-        }
-        cur = parent;
-    };
+    let func = ev
+        .ancestors(node)
+        .into_iter()
+        .find(|p| p.kind() == "function_item")?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<Value>> =
             std::collections::HashMap::new();
@@ -1078,19 +1074,15 @@ type GoLocals = std::collections::HashMap<usize, std::collections::HashMap<Strin
 
 /// The local string constants of the Go function declaration around `node` (closures
 /// included): `name := "x"`, `var name = "x"`, assigned nowhere else.
-fn go_local_strings<'c>(
-    ev: &Eval,
-    node: Node,
+fn go_local_strings<'c, 't>(
+    ev: &Eval<'_, 't>,
+    node: Node<'t>,
     cache: &'c mut GoLocals,
 ) -> Option<&'c std::collections::HashMap<String, Option<String>>> {
-    let mut cur = node;
-    let func = loop {
-        let parent = cur.parent()?;
-        if matches!(parent.kind(), "function_declaration" | "method_declaration") {
-            break parent;
-        }
-        cur = parent;
-    };
+    let func = ev
+        .ancestors(node)
+        .into_iter()
+        .find(|p| matches!(p.kind(), "function_declaration" | "method_declaration"))?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
@@ -1219,10 +1211,8 @@ fn substitute_locals(
 }
 
 /// The named function declaration a node sits in directly; None inside a closure.
-fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
-    let mut cur = node;
-    for _ in 0..200 {
-        let parent = cur.parent()?;
+fn enclosing_function<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<FnInfo> {
+    for parent in ev.ancestors(node).into_iter().take(200) {
         match parent.kind() {
             "function_declaration"
             | "method_declaration"
@@ -1238,7 +1228,7 @@ fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
             | "function"
             | "lambda"
             | "closure_expression" => return None,
-            _ => cur = parent,
+            _ => {}
         }
     }
     None
@@ -1246,10 +1236,8 @@ fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
 
 /// For a definition inside a registration call (`s.AddTool(mcp.NewTool(...), h)`), the
 /// receiver of that call.
-fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
-    let mut cur = node;
-    for _ in 0..6 {
-        let parent = cur.parent()?;
+fn enclosing_receiver<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<String> {
+    for parent in ev.ancestors(node).into_iter().take(6) {
         if matches!(parent.kind(), "call_expression" | "call") {
             let f = parent.field("function")?;
             let obj = match f.kind() {
@@ -1277,7 +1265,6 @@ fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
         ) {
             return None;
         }
-        cur = parent;
     }
     None
 }
@@ -1438,16 +1425,12 @@ const JS_FUNCTIONS: &[&str] = &[
 const JS_ELEMENT_CALLBACKS: &[&str] = &["forEach", "map", "flatMap", "filter", "some", "every"];
 
 /// Parameters of the enclosing JS/TS functions and the loops around `node` (outermost first).
-fn js_scope(ev: &Eval, node: Node) -> (Vec<String>, Vec<LoopFact>) {
+fn js_scope<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> (Vec<String>, Vec<LoopFact>) {
     let mut params = Vec::new();
     let mut loops = Vec::new();
     let mut cur = node;
-    let mut steps = 0;
-    while let Some(parent) = cur.parent() {
-        steps += 1;
-        if steps > 200 {
-            break;
-        }
+    let ancestors = ev.ancestors(node);
+    for (i, &parent) in ancestors.iter().enumerate().take(200) {
         let kind = parent.kind();
         if kind == "for_in_statement"
             && parent.field("body") == Some(cur)
@@ -1466,10 +1449,11 @@ fn js_scope(ev: &Eval, node: Node) -> (Vec<String>, Vec<LoopFact>) {
                 pattern_names(ev, p, &mut names);
             }
             // `X.forEach((t) => ...)`: the first parameter is the loop's element
-            let element_call = parent
-                .parent()
+            let element_call = ancestors
+                .get(i + 1)
+                .copied()
                 .filter(|a| a.kind() == "arguments" && a.named_child(0) == Some(parent))
-                .and_then(|a| a.parent())
+                .and_then(|_| ancestors.get(i + 2).copied())
                 .filter(|c| c.kind() == "call_expression")
                 .and_then(|c| c.field("function"))
                 .filter(|f| f.kind() == "member_expression")
@@ -1649,14 +1633,9 @@ fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
     out
 }
 
-fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
-    let mut cur = Some(node);
-    let mut budget = 256;
-    while let Some(n) = cur {
-        budget -= 1;
-        if budget == 0 {
-            return false;
-        }
+fn in_rust_test_code<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> bool {
+    // the node and its ancestors, at most 255 in all
+    for n in std::iter::once(node).chain(ev.ancestors(node)).take(255) {
         if matches!(n.kind(), "mod_item" | "function_item" | "impl_item") {
             let mut sib = n.prev_sibling();
             while let Some(c) = sib {
@@ -1684,7 +1663,6 @@ fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
                 sib = c.prev_sibling();
             }
         }
-        cur = n.parent();
     }
     false
 }
@@ -2146,18 +2124,16 @@ fn statement_call(n: Node) -> bool {
 /// The named JS/TS function `node` sits in: a declaration, a method, or a function expression
 /// bound to a variable, a property or a class field. Element callbacks (`xs.forEach(...)`) are
 /// looked through; any other anonymous function ends the search.
-fn js_within(ev: &Eval, node: Node) -> Option<JsFn> {
-    let mut cur = node;
-    for _ in 0..200 {
-        let f = cur.parent()?;
-        cur = f;
+fn js_within<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<JsFn> {
+    let ancestors = ev.ancestors(node);
+    for (i, &f) in ancestors.iter().enumerate().take(200) {
         if !JS_FUNCTIONS.contains(&f.kind()) {
             continue;
         }
-        let parent = f.parent();
+        let parent = ancestors.get(i + 1).copied();
         let is_element_callback = parent
             .filter(|a| a.kind() == "arguments")
-            .and_then(|a| a.parent())
+            .and_then(|_| ancestors.get(i + 2).copied())
             .and_then(|c| c.field("function"))
             .filter(|c| c.kind() == "member_expression")
             .and_then(|c| c.field("property"))

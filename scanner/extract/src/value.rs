@@ -240,11 +240,33 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Evaluates nodes of one source file.
-pub struct Eval<'s> {
+pub struct Eval<'s, 'r> {
     pub src: &'s [u8],
+    /// The root of the tree every node evaluated belongs to.
+    pub root: Node<'r>,
 }
 
-impl<'s> Eval<'s> {
+impl<'s, 'r> Eval<'s, 'r> {
+    /// `node`'s ancestors, nearest first: what `node.parent()`, `node.parent().parent()`, ...
+    /// return. tree-sitter's `parent()` walks down from the root on every call, so a chain of k
+    /// parents costs k walks; this is one (the same steps `ts_node_parent` takes).
+    pub fn ancestors(&self, node: Node<'r>) -> Vec<Node<'r>> {
+        let mut out = Vec::new();
+        let mut cur = self.root;
+        if cur.id() == node.id() {
+            return out;
+        }
+        loop {
+            out.push(cur);
+            match cur.child_with_descendant(node) {
+                Some(next) if next.id() != node.id() => cur = next,
+                _ => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
     pub fn text(&self, node: Node) -> &'s str {
         node.utf8_text(self.src).unwrap_or("")
     }
