@@ -9,6 +9,7 @@
 use crate::assemble::SourceFile;
 use crate::facts::{FnSpan, Site};
 use crate::lang::Lang;
+use crate::lazyre::LazyRegex;
 use crate::value::Value;
 use mcpsweep_model::{Auth, Effect, Endpoint, EnvVar, HardcodedSecret, Server, Tool, Transport};
 use regex::Regex;
@@ -220,7 +221,12 @@ struct AuthRule {
 }
 
 /// Compiled regexes of an `[[effect]]` rule: arg0, arg0_callee, receiver, mode.
-type EffectRegexes = (Option<Regex>, Option<Regex>, Option<Regex>, Option<Regex>);
+type EffectRegexes = (
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+);
 
 /// Work item of the call-graph walk: (file index, byte span, helper chain, depth).
 type Visit = (usize, (usize, usize), Vec<String>, usize);
@@ -228,11 +234,11 @@ type Visit = (usize, (usize, usize), Vec<String>, usize);
 struct Compiled {
     file: TableFile,
     effect_re: Vec<EffectRegexes>,
-    auth_re: Vec<Option<Regex>>,
+    auth_re: Vec<Option<LazyRegex>>,
     /// `args_text` of the transport and auth rules.
-    transport_args_re: Vec<Option<Regex>>,
-    auth_args_re: Vec<Option<Regex>>,
-    http_re: Vec<Option<Regex>>,
+    transport_args_re: Vec<Option<LazyRegex>>,
+    auth_args_re: Vec<Option<LazyRegex>>,
+    http_re: Vec<Option<LazyRegex>>,
 }
 
 const JS_TABLE: &str = include_str!("../../../grammars/javascript/effects.toml");
@@ -244,15 +250,16 @@ pub(crate) const TABLES: [&str; 4] = [JS_TABLE, PY_TABLE, RS_TABLE, GO_TABLE];
 
 /// Parse and compile one table; errors name the table and the problem.
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
-    compile(name, text)?;
+    compile(name, text, true)?;
     crate::taint::compile_table(name, text)
 }
 
-fn compile(name: &str, text: &str) -> Result<Compiled, String> {
+/// `check`: compile every regex now (else each is compiled at first use).
+fn compile(name: &str, text: &str, check: bool) -> Result<Compiled, String> {
     let file: TableFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    let re = |p: &Option<String>| -> Result<Option<Regex>, String> {
+    let re = |p: &Option<String>| -> Result<Option<LazyRegex>, String> {
         p.as_deref()
-            .map(|p| Regex::new(p).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
+            .map(|p| LazyRegex::new(p, check).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
             .transpose()
     };
     let mut effect_re = Vec::new();
@@ -326,7 +333,7 @@ fn tables(lang: Lang) -> &'static Compiled {
     };
     CELLS[i].get_or_init(|| {
         let (name, text) = tables_source(lang);
-        compile(name, text).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
+        compile(name, text, false).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
     })
 }
 
@@ -1059,13 +1066,13 @@ pub fn analyze_server(s: &mut Server, pkg: &Package, lang: Lang, server_vars: &[
                 .zip(&tab.auth_re)
                 .zip(&tab.auth_args_re)
             {
-                let arg0_ok = |re: &Regex| {
+                let arg0_ok = |re: &LazyRegex| {
                     site.args
                         .first()
                         .and_then(|a| a.as_str())
                         .is_some_and(|a| re.is_match(a))
                 };
-                let args_ok = |re: &Regex| re.is_match(&args_text(site));
+                let args_ok = |re: &LazyRegex| re.is_match(&args_text(site));
                 if exposure
                     && any_match(&r.callee, callee)
                     && arg0.as_ref().is_none_or(arg0_ok)

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod interpret;
 pub mod jswrap;
 pub mod lang;
+pub mod lazyre;
 pub mod manifest;
 pub mod modules;
 pub mod mutates;

@@ -22,9 +22,9 @@ use crate::effects::{self, callee_matches, Handler, Package};
 use crate::facts::Site;
 use crate::fields::FieldExt;
 use crate::lang::Lang;
+use crate::lazyre::LazyRegex;
 use crate::value::{named_children, Eval, Value};
 use mcpsweep_model::{Flow, Server, Tool};
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -808,23 +808,23 @@ struct SourceRule {
 struct CSink {
     r: SinkRule,
     sources: Vec<&'static str>,
-    receiver_re: Option<Regex>,
-    arg0: Option<Regex>,
-    mode: Option<Regex>,
-    not_mode: Option<Regex>,
+    receiver_re: Option<LazyRegex>,
+    arg0: Option<LazyRegex>,
+    mode: Option<LazyRegex>,
+    not_mode: Option<LazyRegex>,
 }
 
 struct CSanitizer {
     r: SanitizerRule,
     mask: u32,
-    callee_re: Option<Regex>,
-    arg0_text: Option<Regex>,
+    callee_re: Option<LazyRegex>,
+    arg0_text: Option<LazyRegex>,
 }
 
 struct CSource {
     r: SourceRule,
     kind: &'static str,
-    arg0: Option<Regex>,
+    arg0: Option<LazyRegex>,
 }
 
 struct Tables {
@@ -833,7 +833,7 @@ struct Tables {
     sinks: Vec<CSink>,
     sanitizers: Vec<CSanitizer>,
     sources: Vec<CSource>,
-    sql_text: Option<Regex>,
+    sql_text: Option<LazyRegex>,
     result_sources: Vec<&'static str>,
     /// Environment getters whose first argument is the variable (from `[[env]]`).
     env_calls: Vec<&'static str>,
@@ -841,14 +841,15 @@ struct Tables {
 
 /// Check the flow sections of one table (the test compiling every table calls this).
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
-    compile(name, text).map(|_| ())
+    compile(name, text, true).map(|_| ())
 }
 
-fn compile(name: &str, text: &str) -> Result<Tables, String> {
+/// `check`: compile every regex now (else each is compiled at first use).
+fn compile(name: &str, text: &str, check: bool) -> Result<Tables, String> {
     let t: FlowTable = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    let re = |p: &Option<String>| -> Result<Option<Regex>, String> {
+    let re = |p: &Option<String>| -> Result<Option<LazyRegex>, String> {
         p.as_deref()
-            .map(|p| Regex::new(p).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
+            .map(|p| LazyRegex::new(p, check).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
             .transpose()
     };
     let err = |e: String| format!("{name}: {e}");
@@ -929,7 +930,8 @@ fn tables(lang: Lang) -> &'static Tables {
     };
     CELLS[i].get_or_init(|| {
         let (name, text) = effects::tables_source(lang);
-        let mut t = compile(name, text).unwrap_or_else(|e| panic!("embedded flow table: {e}"));
+        let mut t =
+            compile(name, text, false).unwrap_or_else(|e| panic!("embedded flow table: {e}"));
         t.env_calls = effects::env_name_callees(lang).collect();
         t
     })
