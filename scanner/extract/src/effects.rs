@@ -426,6 +426,14 @@ fn dotted(callee: &str) -> String {
 /// `name`; `*.m` the method `m` on any receiver; `*.pre*` any method starting with `pre`;
 /// `*Suffix` any callee whose last segment ends with `Suffix`.
 pub fn callee_matches(pat: &str, callee: &str) -> bool {
+    // Every form but `*.pre*` matches only callees that end as the pattern does (`a.b`, `name`,
+    // `*.m`, `*Suffix` all end the callee): a different last byte rejects at once, which is
+    // most (pattern, callee) pairs of a table scan.
+    if let (Some(&p), Some(&c)) = (pat.as_bytes().last(), callee.as_bytes().last()) {
+        if p != b'*' && p != c {
+            return false;
+        }
+    }
     if let Some(rest) = pat.strip_prefix("*.") {
         let Some((_, last)) = callee.rsplit_once('.') else {
             return false;
