@@ -9,6 +9,7 @@
 use crate::assemble::SourceFile;
 use crate::facts::{FnSpan, Site};
 use crate::lang::Lang;
+use crate::lazyre::LazyRegex;
 use crate::value::Value;
 use mcpsweep_model::{
     Auth, Effect, Endpoint, EnvVar, Feature, HardcodedSecret, Server, Tool, Transport,
@@ -236,7 +237,12 @@ struct FeatureRule {
 }
 
 /// Compiled regexes of an `[[effect]]` rule: arg0, arg0_callee, receiver, mode.
-type EffectRegexes = (Option<Regex>, Option<Regex>, Option<Regex>, Option<Regex>);
+type EffectRegexes = (
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+    Option<LazyRegex>,
+);
 
 /// Work item of the call-graph walk: (file index, byte span, helper chain, depth).
 type Visit = (usize, (usize, usize), Vec<String>, usize);
@@ -244,12 +250,12 @@ type Visit = (usize, (usize, usize), Vec<String>, usize);
 struct Compiled {
     file: TableFile,
     effect_re: Vec<EffectRegexes>,
-    auth_re: Vec<Option<Regex>>,
+    auth_re: Vec<Option<LazyRegex>>,
     /// `args_text` of the transport and auth rules.
-    transport_args_re: Vec<Option<Regex>>,
-    auth_args_re: Vec<Option<Regex>>,
-    auth_callee_re: Vec<Option<Regex>>,
-    http_re: Vec<Option<Regex>>,
+    transport_args_re: Vec<Option<LazyRegex>>,
+    auth_args_re: Vec<Option<LazyRegex>>,
+    auth_callee_re: Vec<Option<LazyRegex>>,
+    http_re: Vec<Option<LazyRegex>>,
 }
 
 const JS_TABLE: &str = include_str!("../../../grammars/javascript/effects.toml");
@@ -261,15 +267,16 @@ pub(crate) const TABLES: [&str; 4] = [JS_TABLE, PY_TABLE, RS_TABLE, GO_TABLE];
 
 /// Parse and compile one table; errors name the table and the problem.
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
-    compile(name, text)?;
+    compile(name, text, true)?;
     crate::taint::compile_table(name, text)
 }
 
-fn compile(name: &str, text: &str) -> Result<Compiled, String> {
+/// `check`: compile every regex now (else each is compiled at first use).
+fn compile(name: &str, text: &str, check: bool) -> Result<Compiled, String> {
     let file: TableFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    let re = |p: &Option<String>| -> Result<Option<Regex>, String> {
+    let re = |p: &Option<String>| -> Result<Option<LazyRegex>, String> {
         p.as_deref()
-            .map(|p| Regex::new(p).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
+            .map(|p| LazyRegex::new(p, check).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
             .transpose()
     };
     let mut effect_re = Vec::new();
@@ -349,7 +356,7 @@ fn tables(lang: Lang) -> &'static Compiled {
     };
     CELLS[i].get_or_init(|| {
         let (name, text) = tables_source(lang);
-        compile(name, text).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
+        compile(name, text, false).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
     })
 }
 
@@ -442,6 +449,14 @@ fn dotted(callee: &str) -> String {
 /// `name`; `*.m` the method `m` on any receiver; `*.pre*` any method starting with `pre`;
 /// `*Suffix` any callee whose last segment ends with `Suffix`.
 pub fn callee_matches(pat: &str, callee: &str) -> bool {
+    // Every form but `*.pre*` matches only callees that end as the pattern does (`a.b`, `name`,
+    // `*.m`, `*Suffix` all end the callee): a different last byte rejects at once, which is
+    // most (pattern, callee) pairs of a table scan.
+    if let (Some(&p), Some(&c)) = (pat.as_bytes().last(), callee.as_bytes().last()) {
+        if p != b'*' && p != c {
+            return false;
+        }
+    }
     if let Some(rest) = pat.strip_prefix("*.") {
         let Some((_, last)) = callee.rsplit_once('.') else {
             return false;
@@ -1223,13 +1238,13 @@ pub fn analyze_server(
                 .zip(&tab.auth_args_re)
                 .zip(&tab.auth_callee_re)
             {
-                let arg0_ok = |re: &Regex| {
+                let arg0_ok = |re: &LazyRegex| {
                     site.args
                         .first()
                         .and_then(|a| a.as_str())
                         .is_some_and(|a| re.is_match(a))
                 };
-                let args_ok = |re: &Regex| re.is_match(&args_text(site));
+                let args_ok = |re: &LazyRegex| re.is_match(&args_text(site));
                 let callee_ok = match callee_re {
                     Some(re) => re.is_match(callee),
                     None => any_match(&r.callee, callee),

@@ -1,6 +1,7 @@
 //! Per-file facts: run the language's one compiled query over a parsed file and map captures
 //! to owned facts through the capture vocabulary of `grammars/README.md`.
 
+use crate::fields::FieldExt;
 use crate::lang::Lang;
 use crate::value::{named_children, truncate, Eval, FnInfo, Value};
 use mcpsweep_model::Param;
@@ -265,7 +266,7 @@ fn extract_at(
         tree.ok_or(ExtractError::Timeout(budget))
     })?;
     let root = tree.root_node();
-    let ev = Eval { src };
+    let ev = Eval { src, root };
     let mut facts = FileFacts::default();
     if root.has_error() {
         facts.syntax_error = first_error(root);
@@ -685,10 +686,7 @@ fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<MacroCopy> {
     while let Some(n) = stack.pop() {
         budget = budget.checked_sub(1)?;
         if n.kind() == "macro_invocation" {
-            let name = n
-                .child_by_field_name("macro")
-                .map(|m| ev.text(m))
-                .unwrap_or("");
+            let name = n.field("macro").map(|m| ev.text(m)).unwrap_or("");
             if let Some(tt) = named_children(n).find(|c| c.kind() == "token_tree") {
                 let list = name == "vec" || name.ends_with("::vec");
                 if (list || tokens_have_call(tt)) && !in_rust_test_code(ev, n) {
@@ -796,10 +794,7 @@ fn symbol_value(ev: &Eval, node: Node) -> Value {
             for c in named_children(node) {
                 match c.kind() {
                     "enum_assignment" => {
-                        if let (Some(n), Some(v)) = (
-                            c.child_by_field_name("name"),
-                            c.child_by_field_name("value"),
-                        ) {
+                        if let (Some(n), Some(v)) = (c.field("name"), c.field("value")) {
                             pairs.push((ev.text(n).to_string(), ev.value(v)));
                         }
                     }
@@ -836,12 +831,12 @@ fn go_struct_fields(ev: &Eval, node: Node) -> Value {
         return Value::Object(out);
     };
     for fd in named_children(list).filter(|c| c.kind() == "field_declaration") {
-        let Some(ty) = fd.child_by_field_name("type") else {
+        let Some(ty) = fd.field("type") else {
             continue;
         };
         let ty_text = ev.text(ty).trim_start_matches('*').to_string();
         let tag = fd
-            .child_by_field_name("tag")
+            .field("tag")
             .and_then(|t| ev.value(t).as_str().map(str::to_string))
             .unwrap_or_default();
         let json = go_tag_lookup(&tag, "json");
@@ -969,25 +964,23 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
     for _ in 0..4 {
         let parent = cur.parent()?;
         let named = match parent.kind() {
-            "variable_declarator" => parent.child_by_field_name("name"),
-            "assignment_expression" | "assignment" | "augmented_assignment" => {
-                parent.child_by_field_name("left")
+            "variable_declarator" => parent.field("name"),
+            "assignment_expression" | "assignment" | "augmented_assignment" => parent.field("left"),
+            "public_field_definition" | "field_definition" => {
+                parent.field("name").or_else(|| parent.field("property"))
             }
-            "public_field_definition" | "field_definition" => parent
-                .child_by_field_name("name")
-                .or_else(|| parent.child_by_field_name("property")),
-            "short_var_declaration" | "assignment_statement" => parent
-                .child_by_field_name("left")
-                .and_then(|l| l.named_child(0)),
-            "var_spec" | "const_spec" => parent.child_by_field_name("name"),
-            "let_declaration" => parent.child_by_field_name("pattern"),
+            "short_var_declaration" | "assignment_statement" => {
+                parent.field("left").and_then(|l| l.named_child(0))
+            }
+            "var_spec" | "const_spec" => parent.field("name"),
+            "let_declaration" => parent.field("pattern"),
             // Python factory `def build_server(): return FastMCP(...)`: `build_server()`, the
             // name a caller's `mcp = build_server()` is matched against
             "return_statement" => {
                 let mut up = parent.parent();
                 while let Some(u) = up {
                     if u.kind() == "function_definition" {
-                        let name = u.child_by_field_name("name")?;
+                        let name = u.field("name")?;
                         return Some(format!("{}()", ev.text(name)));
                     }
                     if matches!(u.kind(), "class_definition" | "lambda") {
@@ -1034,19 +1027,15 @@ type RustLocals =
 /// The locals of the Rust function around `node` (closures included) bound once by
 /// `let name = value;` (`let mut`, a type annotation and a trailing `?` allowed): their values.
 /// A name bound more than once (shadowing) has none.
-fn rust_locals<'c>(
-    ev: &Eval,
-    node: Node,
+fn rust_locals<'c, 't>(
+    ev: &Eval<'_, 't>,
+    node: Node<'t>,
     cache: &'c mut RustLocals,
 ) -> Option<&'c std::collections::HashMap<String, Option<Value>>> {
-    let mut cur = node;
-    let func = loop {
-        let parent = cur.parent()?;
-        if parent.kind() == "function_item" {
-            break parent;
-        }
-        cur = parent;
-    };
+    let func = ev
+        .ancestors(node)
+        .into_iter()
+        .find(|p| p.kind() == "function_item")?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<Value>> =
             std::collections::HashMap::new();
@@ -1058,7 +1047,7 @@ fn rust_locals<'c>(
                 None => break,
             };
             if n.kind() == "let_declaration" {
-                let pat = n.child_by_field_name("pattern");
+                let pat = n.field("pattern");
                 let name = match pat {
                     Some(p) if p.kind() == "identifier" => Some(ev.text(p).to_string()),
                     Some(p) if p.kind() == "mut_pattern" => p
@@ -1069,7 +1058,7 @@ fn rust_locals<'c>(
                 };
                 if let Some(name) = name {
                     // `"x".to_string()`, `String::from("x")`: the string
-                    let value = n.child_by_field_name("value").map(|v| match ev.value(v) {
+                    let value = n.field("value").map(|v| match ev.value(v) {
                         Value::Call {
                             callee,
                             args,
@@ -1111,19 +1100,15 @@ type GoLocals = std::collections::HashMap<usize, std::collections::HashMap<Strin
 
 /// The local string constants of the Go function declaration around `node` (closures
 /// included): `name := "x"`, `var name = "x"`, assigned nowhere else.
-fn go_local_strings<'c>(
-    ev: &Eval,
-    node: Node,
+fn go_local_strings<'c, 't>(
+    ev: &Eval<'_, 't>,
+    node: Node<'t>,
     cache: &'c mut GoLocals,
 ) -> Option<&'c std::collections::HashMap<String, Option<String>>> {
-    let mut cur = node;
-    let func = loop {
-        let parent = cur.parent()?;
-        if matches!(parent.kind(), "function_declaration" | "method_declaration") {
-            break parent;
-        }
-        cur = parent;
-    };
+    let func = ev
+        .ancestors(node)
+        .into_iter()
+        .find(|p| matches!(p.kind(), "function_declaration" | "method_declaration"))?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
@@ -1154,13 +1139,11 @@ fn go_local_strings<'c>(
                             .children_by_field_name("name", &mut c)
                             .map(|x| ev.text(x).to_string())
                             .collect();
-                        (names, n.child_by_field_name("value"))
+                        (names, n.field("value"))
                     } else {
                         (
-                            n.child_by_field_name("left")
-                                .map(ident_list)
-                                .unwrap_or_default(),
-                            n.child_by_field_name("right"),
+                            n.field("left").map(ident_list).unwrap_or_default(),
+                            n.field("right"),
                         )
                     };
                     let values: Vec<Node> = right
@@ -1183,9 +1166,7 @@ fn go_local_strings<'c>(
                 "parameter_declaration" | "variadic_parameter_declaration" | "range_clause" => {
                     let mut c = n.walk();
                     let names: Vec<String> = if n.kind() == "range_clause" {
-                        n.child_by_field_name("left")
-                            .map(ident_list)
-                            .unwrap_or_default()
+                        n.field("left").map(ident_list).unwrap_or_default()
                     } else {
                         n.children_by_field_name("name", &mut c)
                             .map(|x| ev.text(x).to_string())
@@ -1256,10 +1237,8 @@ fn substitute_locals(
 }
 
 /// The named function declaration a node sits in directly; None inside a closure.
-fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
-    let mut cur = node;
-    for _ in 0..200 {
-        let parent = cur.parent()?;
+fn enclosing_function<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<FnInfo> {
+    for parent in ev.ancestors(node).into_iter().take(200) {
         match parent.kind() {
             "function_declaration"
             | "method_declaration"
@@ -1275,7 +1254,7 @@ fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
             | "function"
             | "lambda"
             | "closure_expression" => return None,
-            _ => cur = parent,
+            _ => {}
         }
     }
     None
@@ -1283,22 +1262,20 @@ fn enclosing_function(ev: &Eval, node: Node) -> Option<FnInfo> {
 
 /// For a definition inside a registration call (`s.AddTool(mcp.NewTool(...), h)`), the
 /// receiver of that call.
-fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
-    let mut cur = node;
-    for _ in 0..6 {
-        let parent = cur.parent()?;
+fn enclosing_receiver<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<String> {
+    for parent in ev.ancestors(node).into_iter().take(6) {
         if matches!(parent.kind(), "call_expression" | "call") {
-            let f = parent.child_by_field_name("function")?;
+            let f = parent.field("function")?;
             let obj = match f.kind() {
-                "member_expression" | "attribute" => f.child_by_field_name("object"),
-                "selector_expression" => f.child_by_field_name("operand"),
-                "field_expression" => f.child_by_field_name("value"),
+                "member_expression" | "attribute" => f.field("object"),
+                "selector_expression" => f.field("operand"),
+                "field_expression" => f.field("value"),
                 _ => None,
             };
             // go-sdk `mcp.AddTool(srv, &mcp.Tool{...}, h)`: the server is the first argument
             // (the definition is not).
             if ev.text(f).ends_with("AddTool") {
-                let args = parent.child_by_field_name("arguments")?;
+                let args = parent.field("arguments")?;
                 let first = args.named_child(0)?;
                 if args.named_child_count() == 3 && node.start_byte() >= first.end_byte() {
                     return Some(ev.text(first).to_string());
@@ -1314,7 +1291,6 @@ fn enclosing_receiver(ev: &Eval, node: Node) -> Option<String> {
         ) {
             return None;
         }
-        cur = parent;
     }
     None
 }
@@ -1330,9 +1306,9 @@ fn list_items(ev: &Eval, handler: Node) -> Vec<Value> {
             None => break,
         };
         if n.kind() == "pair" {
-            let key = n.child_by_field_name("key").map(|k| ev.text(k));
+            let key = n.field("key").map(|k| ev.text(k));
             if matches!(key, Some("tools") | Some("\"tools\"") | Some("'tools'")) {
-                if let Some(v) = n.child_by_field_name("value") {
+                if let Some(v) = n.field("value") {
                     out.push(ev.value(v));
                     continue;
                 }
@@ -1371,7 +1347,7 @@ fn rust_attribute(ev: &Eval, item: Node, name: &str) -> Option<Vec<(String, Valu
                     let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
                     let last = path.rsplit("::").next().unwrap_or(path);
                     if last == name {
-                        return Some(match attr.child_by_field_name("arguments") {
+                        return Some(match attr.field("arguments") {
                             Some(tt) => token_tree_kwargs(ev, tt, 0),
                             None => Vec::new(),
                         });
@@ -1475,62 +1451,48 @@ const JS_FUNCTIONS: &[&str] = &[
 const JS_ELEMENT_CALLBACKS: &[&str] = &["forEach", "map", "flatMap", "filter", "some", "every"];
 
 /// Parameters of the enclosing JS/TS functions and the loops around `node` (outermost first).
-fn js_scope(ev: &Eval, node: Node) -> (Vec<String>, Vec<LoopFact>) {
+fn js_scope<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> (Vec<String>, Vec<LoopFact>) {
     let mut params = Vec::new();
     let mut loops = Vec::new();
     let mut cur = node;
-    let mut steps = 0;
-    while let Some(parent) = cur.parent() {
-        steps += 1;
-        if steps > 200 {
-            break;
-        }
+    let ancestors = ev.ancestors(node);
+    for (i, &parent) in ancestors.iter().enumerate().take(200) {
         let kind = parent.kind();
         if kind == "for_in_statement"
-            && parent.child_by_field_name("body") == Some(cur)
-            && parent
-                .child_by_field_name("operator")
-                .is_some_and(|o| ev.text(o) == "of")
+            && parent.field("body") == Some(cur)
+            && parent.field("operator").is_some_and(|o| ev.text(o) == "of")
         {
-            if let (Some(left), Some(right)) = (
-                parent.child_by_field_name("left"),
-                parent.child_by_field_name("right"),
-            ) {
+            if let (Some(left), Some(right)) = (parent.field("left"), parent.field("right")) {
                 loops.push(loop_fact(ev, left, ev.value(right)));
             }
         } else if JS_FUNCTIONS.contains(&kind) {
             let mut names = Vec::new();
-            if let Some(ps) = parent.child_by_field_name("parameters") {
+            if let Some(ps) = parent.field("parameters") {
                 for p in named_children(ps) {
                     pattern_names(ev, p, &mut names);
                 }
-            } else if let Some(p) = parent.child_by_field_name("parameter") {
+            } else if let Some(p) = parent.field("parameter") {
                 pattern_names(ev, p, &mut names);
             }
             // `X.forEach((t) => ...)`: the first parameter is the loop's element
-            let element_call = parent
-                .parent()
+            let element_call = ancestors
+                .get(i + 1)
+                .copied()
                 .filter(|a| a.kind() == "arguments" && a.named_child(0) == Some(parent))
-                .and_then(|a| a.parent())
+                .and_then(|_| ancestors.get(i + 2).copied())
                 .filter(|c| c.kind() == "call_expression")
-                .and_then(|c| c.child_by_field_name("function"))
+                .and_then(|c| c.field("function"))
                 .filter(|f| f.kind() == "member_expression")
                 .filter(|f| {
-                    f.child_by_field_name("property")
+                    f.field("property")
                         .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)))
                 })
-                .and_then(|f| f.child_by_field_name("object"));
+                .and_then(|f| f.field("object"));
             let first = parent
-                .child_by_field_name("parameter")
-                .or_else(|| {
-                    parent
-                        .child_by_field_name("parameters")
-                        .and_then(|ps| ps.named_child(0))
-                })
+                .field("parameter")
+                .or_else(|| parent.field("parameters").and_then(|ps| ps.named_child(0)))
                 .map(|p| match p.kind() {
-                    "required_parameter" | "optional_parameter" => {
-                        p.child_by_field_name("pattern").unwrap_or(p)
-                    }
+                    "required_parameter" | "optional_parameter" => p.field("pattern").unwrap_or(p),
                     _ => p,
                 });
             match (element_call, first) {
@@ -1589,11 +1551,9 @@ fn object_pattern_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
                 out.push((t.clone(), t));
             }
             "pair_pattern" => {
-                if let (Some(k), Some(v)) =
-                    (c.child_by_field_name("key"), c.child_by_field_name("value"))
-                {
+                if let (Some(k), Some(v)) = (c.field("key"), c.field("value")) {
                     let v = if v.kind() == "assignment_pattern" {
-                        v.child_by_field_name("left").unwrap_or(v)
+                        v.field("left").unwrap_or(v)
                     } else {
                         v
                     };
@@ -1603,7 +1563,7 @@ fn object_pattern_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
                 }
             }
             "object_assignment_pattern" => {
-                if let Some(l) = c.child_by_field_name("left") {
+                if let Some(l) = c.field("left") {
                     let t = ev.text(l).to_string();
                     out.push((t.clone(), t));
                 }
@@ -1619,17 +1579,17 @@ fn pattern_names(ev: &Eval, p: Node, out: &mut Vec<String>) {
     match p.kind() {
         "identifier" | "shorthand_property_identifier_pattern" => out.push(ev.text(p).to_string()),
         "required_parameter" | "optional_parameter" => {
-            if let Some(pat) = p.child_by_field_name("pattern") {
+            if let Some(pat) = p.field("pattern") {
                 pattern_names(ev, pat, out);
             }
         }
         "assignment_pattern" | "object_assignment_pattern" => {
-            if let Some(l) = p.child_by_field_name("left") {
+            if let Some(l) = p.field("left") {
                 pattern_names(ev, l, out);
             }
         }
         "pair_pattern" => {
-            if let Some(v) = p.child_by_field_name("value") {
+            if let Some(v) = p.field("value") {
                 pattern_names(ev, v, out);
             }
         }
@@ -1664,9 +1624,9 @@ fn rust_attr_args(ev: &Eval, item: Node) -> Option<(String, Vec<(String, Value)>
     let attr = item.named_child(0)?;
     let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
     let last = path.rsplit("::").next().unwrap_or(path).to_string();
-    let kwargs = if let Some(tt) = attr.child_by_field_name("arguments") {
+    let kwargs = if let Some(tt) = attr.field("arguments") {
         token_tree_kwargs(ev, tt, 0)
-    } else if let Some(v) = attr.child_by_field_name("value") {
+    } else if let Some(v) = attr.field("value") {
         vec![(last.clone(), ev.value(v))]
     } else {
         Vec::new()
@@ -1688,7 +1648,7 @@ fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
                     out.push((item.start_byte(), item.end_byte()));
                 }
                 "mod_item" => {
-                    if let Some(body) = item.child_by_field_name("body") {
+                    if let Some(body) = item.field("body") {
                         stack.push(body);
                     }
                 }
@@ -1699,14 +1659,9 @@ fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
     out
 }
 
-fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
-    let mut cur = Some(node);
-    let mut budget = 256;
-    while let Some(n) = cur {
-        budget -= 1;
-        if budget == 0 {
-            return false;
-        }
+fn in_rust_test_code<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> bool {
+    // the node and its ancestors, at most 255 in all
+    for n in std::iter::once(node).chain(ev.ancestors(node)).take(255) {
         if matches!(n.kind(), "mod_item" | "function_item" | "impl_item") {
             let mut sib = n.prev_sibling();
             while let Some(c) = sib {
@@ -1715,10 +1670,7 @@ fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
                         let Some(attr) = c.named_child(0) else { break };
                         let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
                         let last = path.rsplit("::").next().unwrap_or(path);
-                        let args = attr
-                            .child_by_field_name("arguments")
-                            .map(|a| ev.text(a))
-                            .unwrap_or("");
+                        let args = attr.field("arguments").map(|a| ev.text(a)).unwrap_or("");
                         if last == "test" && path != "cfg" {
                             return true;
                         }
@@ -1737,7 +1689,6 @@ fn in_rust_test_code(ev: &Eval, node: Node) -> bool {
                 sib = c.prev_sibling();
             }
         }
-        cur = n.parent();
     }
     false
 }
@@ -1757,8 +1708,7 @@ fn chained_calls(ev: &Eval, node: Node) -> Vec<(String, Value)> {
             break;
         }
         let Some(call) = fe.parent() else { break };
-        if !matches!(call.kind(), "call_expression" | "call")
-            || call.child_by_field_name("function") != Some(fe)
+        if !matches!(call.kind(), "call_expression" | "call") || call.field("function") != Some(fe)
         {
             break;
         }
@@ -1766,7 +1716,7 @@ fn chained_calls(ev: &Eval, node: Node) -> Vec<(String, Value)> {
             .named_child(fe.named_child_count().saturating_sub(1) as u32)
             .map(|f| ev.text(f))
             .unwrap_or("");
-        let (mut args, _) = match call.child_by_field_name("arguments") {
+        let (mut args, _) = match call.field("arguments") {
             Some(a) => ev.args(a, 0),
             None => (Vec::new(), Vec::new()),
         };
@@ -1787,7 +1737,7 @@ fn chained_calls(ev: &Eval, node: Node) -> Vec<(String, Value)> {
 /// `#[schemars(description = "...")]`). Every other argument (`RequestContext`, `Peer`,
 /// `Extension`, ...) is an extractor, not a parameter.
 fn rust_tool_params(ev: &Eval, f: Node) -> Vec<Param> {
-    let Some(params) = f.child_by_field_name("parameters") else {
+    let Some(params) = f.field("parameters") else {
         return Vec::new();
     };
     // several attributes on one parameter parse as an ERROR node holding them
@@ -1805,10 +1755,7 @@ fn rust_tool_params(ev: &Eval, f: Node) -> Vec<Param> {
         match c.kind() {
             "attribute_item" => attrs.extend(rust_attr_args(ev, c)),
             "parameter" => {
-                let (Some(pat), Some(ty)) = (
-                    c.child_by_field_name("pattern"),
-                    c.child_by_field_name("type"),
-                ) else {
+                let (Some(pat), Some(ty)) = (c.field("pattern"), c.field("type")) else {
                     attrs.clear();
                     continue;
                 };
@@ -1918,9 +1865,7 @@ fn rust_struct_fields(ev: &Eval, body: Node) -> Value {
                 }
             }
             "field_declaration" => {
-                let (Some(name), Some(ty)) =
-                    (c.child_by_field_name("name"), c.child_by_field_name("type"))
-                else {
+                let (Some(name), Some(ty)) = (c.field("name"), c.field("type")) else {
                     docs.clear();
                     attrs.clear();
                     continue;
@@ -2085,8 +2030,8 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
                                 if spec.kind() != "import_specifier" {
                                     continue;
                                 }
-                                let name = spec.child_by_field_name("name").map(|n| ev.text(n));
-                                let alias = spec.child_by_field_name("alias").map(|n| ev.text(n));
+                                let name = spec.field("name").map(|n| ev.text(n));
+                                let alias = spec.field("alias").map(|n| ev.text(n));
                                 if let Some(name) = name {
                                     push(alias.unwrap_or(name), name);
                                 }
@@ -2105,8 +2050,8 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
                         if spec.kind() != "export_specifier" {
                             continue;
                         }
-                        let name = spec.child_by_field_name("name").map(|n| ev.text(n));
-                        let alias = spec.child_by_field_name("alias").map(|n| ev.text(n));
+                        let name = spec.field("name").map(|n| ev.text(n));
+                        let alias = spec.field("alias").map(|n| ev.text(n));
                         if let Some(name) = name {
                             push(alias.unwrap_or(name), name);
                         }
@@ -2130,7 +2075,7 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
             let decl = node
                 .parent()
                 .filter(|p| p.kind() == "variable_declarator")
-                .and_then(|p| p.child_by_field_name("name"));
+                .and_then(|p| p.field("name"));
             match decl {
                 Some(n) if n.kind() == "identifier" => push(ev.text(n), "*"),
                 Some(n) if n.kind() == "object_pattern" => {
@@ -2160,10 +2105,7 @@ fn js_calls(ev: &Eval, root: Node) -> Vec<CallFact> {
             None => break,
         };
         if n.kind() == "call_expression" && out.len() < MAX_CALLS && statement_call(n) {
-            if let (Some(f), Some(a)) = (
-                n.child_by_field_name("function"),
-                n.child_by_field_name("arguments"),
-            ) {
+            if let (Some(f), Some(a)) = (n.field("function"), n.field("arguments")) {
                 if matches!(f.kind(), "identifier" | "member_expression")
                     && f.byte_range().len() < 120
                 {
@@ -2197,12 +2139,8 @@ fn statement_call(n: Node) -> bool {
     match p {
         Some(x) => match x.kind() {
             "expression_statement" | "return_statement" => true,
-            "arrow_function" => x
-                .child_by_field_name("body")
-                .is_some_and(|b| b.id() == n.id()),
-            "variable_declarator" => x
-                .child_by_field_name("value")
-                .is_some_and(|v| v.id() == n.id()),
+            "arrow_function" => x.field("body").is_some_and(|b| b.id() == n.id()),
+            "variable_declarator" => x.field("value").is_some_and(|v| v.id() == n.id()),
             _ => false,
         },
         None => false,
@@ -2212,43 +2150,39 @@ fn statement_call(n: Node) -> bool {
 /// The named JS/TS function `node` sits in: a declaration, a method, or a function expression
 /// bound to a variable, a property or a class field. Element callbacks (`xs.forEach(...)`) are
 /// looked through; any other anonymous function ends the search.
-fn js_within(ev: &Eval, node: Node) -> Option<JsFn> {
-    let mut cur = node;
-    for _ in 0..200 {
-        let f = cur.parent()?;
-        cur = f;
+fn js_within<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<JsFn> {
+    let ancestors = ev.ancestors(node);
+    for (i, &f) in ancestors.iter().enumerate().take(200) {
         if !JS_FUNCTIONS.contains(&f.kind()) {
             continue;
         }
-        let parent = f.parent();
+        let parent = ancestors.get(i + 1).copied();
         let is_element_callback = parent
             .filter(|a| a.kind() == "arguments")
-            .and_then(|a| a.parent())
-            .and_then(|c| c.child_by_field_name("function"))
+            .and_then(|_| ancestors.get(i + 2).copied())
+            .and_then(|c| c.field("function"))
             .filter(|c| c.kind() == "member_expression")
-            .and_then(|c| c.child_by_field_name("property"))
+            .and_then(|c| c.field("property"))
             .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)));
         if is_element_callback {
             continue;
         }
         let (name, method) = match f.kind() {
             "function_declaration" | "generator_function_declaration" => {
-                (f.child_by_field_name("name").map(|n| ev.text(n)), false)
+                (f.field("name").map(|n| ev.text(n)), false)
             }
-            "method_definition" => (f.child_by_field_name("name").map(|n| ev.text(n)), true),
+            "method_definition" => (f.field("name").map(|n| ev.text(n)), true),
             _ => match parent {
                 Some(p) if p.kind() == "variable_declarator" => (
-                    p.child_by_field_name("name")
+                    p.field("name")
                         .filter(|n| n.kind() == "identifier")
                         .map(|n| ev.text(n)),
                     false,
                 ),
-                Some(p) if p.kind() == "pair" => {
-                    (p.child_by_field_name("key").map(|n| ev.text(n)), true)
-                }
+                Some(p) if p.kind() == "pair" => (p.field("key").map(|n| ev.text(n)), true),
                 Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => (
-                    p.child_by_field_name("name")
-                        .or_else(|| p.child_by_field_name("property"))
+                    p.field("name")
+                        .or_else(|| p.field("property"))
                         .map(|n| ev.text(n)),
                     true,
                 ),
@@ -2257,18 +2191,16 @@ fn js_within(ev: &Eval, node: Node) -> Option<JsFn> {
         };
         let name = name?.to_string();
         let mut params = Vec::new();
-        let single = f.child_by_field_name("parameter");
-        let list: Vec<Node> = match (f.child_by_field_name("parameters"), single) {
+        let single = f.field("parameter");
+        let list: Vec<Node> = match (f.field("parameters"), single) {
             (Some(ps), _) => named_children(ps).collect(),
             (None, Some(p)) => vec![p],
             _ => Vec::new(),
         };
         for p in list {
             let pat = match p.kind() {
-                "required_parameter" | "optional_parameter" => {
-                    p.child_by_field_name("pattern").unwrap_or(p)
-                }
-                "assignment_pattern" => p.child_by_field_name("left").unwrap_or(p),
+                "required_parameter" | "optional_parameter" => p.field("pattern").unwrap_or(p),
+                "assignment_pattern" => p.field("left").unwrap_or(p),
                 _ => p,
             };
             match pat.kind() {
@@ -2297,10 +2229,7 @@ fn js_constant_return<'t>(f: Node<'t>) -> Option<Node<'t>> {
     ) {
         return None;
     }
-    let no_params = match (
-        f.child_by_field_name("parameters"),
-        f.child_by_field_name("parameter"),
-    ) {
+    let no_params = match (f.field("parameters"), f.field("parameter")) {
         (Some(ps), _) => ps.named_child_count() == 0,
         (None, Some(_)) => false,
         (None, None) => true,
@@ -2308,7 +2237,7 @@ fn js_constant_return<'t>(f: Node<'t>) -> Option<Node<'t>> {
     if !no_params {
         return None;
     }
-    let body = f.child_by_field_name("body")?;
+    let body = f.field("body")?;
     let literal = |n: Node<'t>| -> Option<Node<'t>> {
         let mut n = n;
         while matches!(

@@ -7,6 +7,7 @@
 //! No node kind of one grammar is named here: bindings are found through the field names
 //! the grammars share (`left`/`name`/`pattern` bound to `right`/`value`/`type`).
 
+use crate::fields::FieldExt;
 use crate::value::{named_children, truncate, Eval};
 use mcpsweep_model::Observation;
 use regex::Regex;
@@ -176,7 +177,7 @@ pub fn observe(
         }
         // names inside the argument (`options=opts`, `{ ...base }`): their bindings too
         for c in named_children(a).take(16) {
-            let inner = c.child_by_field_name("value").unwrap_or(c);
+            let inner = c.field("value").unwrap_or(c);
             if inner != a && is_name(ev.text(inner)) {
                 parts.extend(bind(inner).map(|b| b.text));
             }
@@ -338,25 +339,24 @@ impl Index {
             budget = b;
             let mut c = n.walk();
             stack.extend(n.named_children(&mut c));
-            let assigns = n.child_by_field_name("operator").is_none_or(|o| {
+            let assigns = n.field("operator").is_none_or(|o| {
                 let op = ev.text(o);
                 op.ends_with('=') && !matches!(op, "==" | "!=" | "<=" | ">=" | "===" | "!==")
             });
             if let Some(l) = ["left", "name", "pattern"]
                 .iter()
                 .filter(|_| assigns)
-                .find_map(|f| n.child_by_field_name(f))
+                .find_map(|f| n.field(f))
             {
                 let lt = ev.text(l);
                 let fields: Vec<&str> = ["type", "right", "value"]
                     .iter()
-                    .filter_map(|f| n.child_by_field_name(f))
+                    .filter_map(|f| n.field(f))
                     .map(|v| ev.text(v))
                     .collect();
                 if lt.len() < 120 && !fields.is_empty() {
                     let text = fields.join("\n");
-                    let valued = n.child_by_field_name("right").is_some()
-                        || n.child_by_field_name("value").is_some();
+                    let valued = n.field("right").is_some() || n.field("value").is_some();
                     let sep = |c: char| ",()[]{}|:".contains(c) || c.is_whitespace();
                     for t in tokens(lt, sep) {
                         idx.assigns.entry(t.to_string()).or_default().push(Assign {
@@ -369,16 +369,13 @@ impl Index {
                 }
             }
             if is_function_like(n) {
-                let Some(ps) = n
-                    .child_by_field_name("parameters")
-                    .or_else(|| n.child_by_field_name("parameter"))
-                else {
+                let Some(ps) = n.field("parameters").or_else(|| n.field("parameter")) else {
                     continue;
                 };
                 let call = n
                     .parent()
                     .and_then(|a| a.parent())
-                    .and_then(|c| c.child_by_field_name("function"))
+                    .and_then(|c| c.field("function"))
                     .map(|f| ev.text(f));
                 let ident = |c: char| !(c.is_alphanumeric() || c == '_' || c == '$');
                 // each name with the one parameter that binds it (`tag: str`), not its
@@ -469,10 +466,10 @@ impl Index {
 
 /// The method name of a call on a receiver written over several lines.
 fn method_of_chain(node: Node) -> Option<Node> {
-    let f = node.child_by_field_name("function")?;
+    let f = node.field("function")?;
     let name = ["field", "property", "attribute"]
         .iter()
-        .find_map(|k| f.child_by_field_name(k))?;
+        .find_map(|k| f.field(k))?;
     (name.start_position().row != node.start_position().row).then_some(name)
 }
 
@@ -508,20 +505,18 @@ fn detail(ev: &Eval, node: Node, start: usize, redact: Option<&str>) -> String {
     let mut cuts: Vec<(usize, usize, &str)> = Vec::new();
     if let Some(spec) = redact {
         let want: Vec<&str> = spec.split_whitespace().collect();
-        if let Some(args) = node.child_by_field_name("arguments") {
+        if let Some(args) = node.field("arguments") {
             for (i, a) in named_children(args)
                 .filter(|a| !a.kind().contains("comment"))
                 .enumerate()
             {
-                let kw = a
-                    .child_by_field_name("name")
-                    .filter(|_| a.child_by_field_name("value").is_some());
+                let kw = a.field("name").filter(|_| a.field("value").is_some());
                 let hit = match kw {
                     Some(k) => want.contains(&ev.text(k)),
                     None => want.contains(&i.to_string().as_str()),
                 };
                 if hit {
-                    let v = a.child_by_field_name("value").unwrap_or(a);
+                    let v = a.field("value").unwrap_or(a);
                     cuts.push((v.start_byte(), v.end_byte(), "…"));
                 }
             }

@@ -20,10 +20,11 @@
 
 use crate::effects::{self, callee_matches, Handler, Package};
 use crate::facts::Site;
+use crate::fields::FieldExt;
 use crate::lang::Lang;
+use crate::lazyre::LazyRegex;
 use crate::value::{named_children, Eval, Value};
 use mcpsweep_model::{Flow, Server, Tool};
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -261,10 +262,7 @@ pub fn collect(
 
 /// The positional parameters of a function node, in any grammar.
 fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
-    let list: Vec<Node> = match (
-        f.child_by_field_name("parameters"),
-        f.child_by_field_name("parameter"),
-    ) {
+    let list: Vec<Node> = match (f.field("parameters"), f.field("parameter")) {
         (Some(ps), _) => named_children(ps).collect(),
         (None, Some(p)) => vec![p],
         _ => Vec::new(),
@@ -285,9 +283,7 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
             kind,
             "parameter_declaration" | "variadic_parameter_declaration"
         ) {
-            let ty = p
-                .child_by_field_name("type")
-                .map(|t| ev.text(t).to_string());
+            let ty = p.field("type").map(|t| ev.text(t).to_string());
             let mut c = p.walk();
             let names: Vec<String> = p
                 .children_by_field_name("name", &mut c)
@@ -309,20 +305,12 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
             continue;
         }
         let (pat, ty) = match kind {
-            "required_parameter" | "optional_parameter" => (
-                p.child_by_field_name("pattern"),
-                p.child_by_field_name("type"),
-            ),
-            "assignment_pattern" => (p.child_by_field_name("left"), None),
-            "typed_parameter" => (p.named_child(0), p.child_by_field_name("type")),
-            "default_parameter" => (p.child_by_field_name("name"), None),
-            "typed_default_parameter" => {
-                (p.child_by_field_name("name"), p.child_by_field_name("type"))
-            }
-            "parameter" => (
-                p.child_by_field_name("pattern"),
-                p.child_by_field_name("type"),
-            ),
+            "required_parameter" | "optional_parameter" => (p.field("pattern"), p.field("type")),
+            "assignment_pattern" => (p.field("left"), None),
+            "typed_parameter" => (p.named_child(0), p.field("type")),
+            "default_parameter" => (p.field("name"), None),
+            "typed_default_parameter" => (p.field("name"), p.field("type")),
+            "parameter" => (p.field("pattern"), p.field("type")),
             "self_parameter" => {
                 out.push(ParamBind {
                     name: Some("self".into()),
@@ -375,7 +363,7 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
 
 /// The named children of a pattern but its type (`Some` of `Some(x)`, `Req` of `Req { a }`).
 fn pattern_parts(n: Node) -> Vec<Node> {
-    let ty = n.child_by_field_name("type");
+    let ty = n.field("type");
     named_children(n).filter(|c| Some(*c) != ty).collect()
 }
 
@@ -410,11 +398,11 @@ fn struct_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
         if c.kind() != "field_pattern" {
             continue;
         }
-        let Some(name) = c.child_by_field_name("name") else {
+        let Some(name) = c.field("name") else {
             continue;
         };
         let name = ev.text(name).to_string();
-        match c.child_by_field_name("pattern") {
+        match c.field("pattern") {
             Some(p) => {
                 let mut names = Vec::new();
                 identifiers(ev, p, &mut names, 0);
@@ -437,15 +425,13 @@ fn object_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
                 out.push((t.clone(), t));
             }
             "object_assignment_pattern" => {
-                if let Some(l) = c.child_by_field_name("left") {
+                if let Some(l) = c.field("left") {
                     let t = ev.text(l).to_string();
                     out.push((t.clone(), t));
                 }
             }
             "pair_pattern" => {
-                if let (Some(k), Some(v)) =
-                    (c.child_by_field_name("key"), c.child_by_field_name("value"))
-                {
+                if let (Some(k), Some(v)) = (c.field("key"), c.field("value")) {
                     let key = ev
                         .text(k)
                         .trim_matches(|c| c == '"' || c == '\'')
@@ -469,21 +455,21 @@ fn identifiers(ev: &Eval, n: Node, out: &mut Vec<String>, depth: usize) {
     match n.kind() {
         "identifier" | "shorthand_property_identifier_pattern" => out.push(ev.text(n).to_string()),
         "assignment_pattern" | "object_assignment_pattern" => {
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 identifiers(ev, l, out, depth + 1)
             }
         }
         "pair_pattern" => {
-            if let Some(v) = n.child_by_field_name("value") {
+            if let Some(v) = n.field("value") {
                 identifiers(ev, v, out, depth + 1)
             }
         }
         // Rust: `Req { a, b: c }`, `Some(x)` (not the type)
         "shorthand_field_identifier" => out.push(ev.text(n).to_string()),
-        "field_pattern" => match n.child_by_field_name("pattern") {
+        "field_pattern" => match n.field("pattern") {
             Some(p) => identifiers(ev, p, out, depth + 1),
             None => {
-                if let Some(nm) = n.child_by_field_name("name") {
+                if let Some(nm) = n.field("name") {
                     out.push(ev.text(nm).to_string())
                 }
             }
@@ -525,8 +511,8 @@ fn member_path(ev: &Eval, n: Node, depth: usize) -> Option<String> {
                 "selector_expression" => ("operand", "field"),
                 _ => ("value", "field"),
             };
-            let o = member_path(ev, n.child_by_field_name(obj)?, depth + 1)?;
-            let p = ev.text(n.child_by_field_name(prop)?);
+            let o = member_path(ev, n.field(obj)?, depth + 1)?;
+            let p = ev.text(n.field(prop)?);
             (o.len() + p.len() < 80).then(|| format!("{o}.{p}"))
         }
         _ => None,
@@ -578,7 +564,7 @@ fn bind_targets(ev: &Eval, l: Node, index: Option<usize>, out: &mut Vec<Target>,
             }
         }
         "assignment_pattern" => {
-            if let Some(c) = l.child_by_field_name("left") {
+            if let Some(c) = l.field("left") {
                 bind_targets(ev, c, index, out, depth + 1)
             }
         }
@@ -869,33 +855,33 @@ struct SourceRule {
 struct CSink {
     r: SinkRule,
     sources: Vec<&'static str>,
-    receiver_re: Option<Regex>,
-    arg0: Option<Regex>,
-    mode: Option<Regex>,
-    not_mode: Option<Regex>,
+    receiver_re: Option<LazyRegex>,
+    arg0: Option<LazyRegex>,
+    mode: Option<LazyRegex>,
+    not_mode: Option<LazyRegex>,
 }
 
 struct CSanitizer {
     r: SanitizerRule,
     mask: u32,
-    callee_re: Option<Regex>,
-    arg0_text: Option<Regex>,
+    callee_re: Option<LazyRegex>,
+    arg0_text: Option<LazyRegex>,
 }
 
 struct CSource {
     r: SourceRule,
     kind: &'static str,
-    arg0: Option<Regex>,
+    arg0: Option<LazyRegex>,
 }
 
 struct Tables {
     set: Settings,
-    external_receiver: Option<Regex>,
+    external_receiver: Option<LazyRegex>,
     handlers: Vec<HandlerRule>,
     sinks: Vec<CSink>,
     sanitizers: Vec<CSanitizer>,
     sources: Vec<CSource>,
-    sql_text: Option<Regex>,
+    sql_text: Option<LazyRegex>,
     result_sources: Vec<&'static str>,
     /// Environment getters whose first argument is the variable (from `[[env]]`).
     env_calls: Vec<&'static str>,
@@ -903,14 +889,15 @@ struct Tables {
 
 /// Check the flow sections of one table (the test compiling every table calls this).
 pub fn compile_table(name: &str, text: &str) -> Result<(), String> {
-    compile(name, text).map(|_| ())
+    compile(name, text, true).map(|_| ())
 }
 
-fn compile(name: &str, text: &str) -> Result<Tables, String> {
+/// `check`: compile every regex now (else each is compiled at first use).
+fn compile(name: &str, text: &str, check: bool) -> Result<Tables, String> {
     let t: FlowTable = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    let re = |p: &Option<String>| -> Result<Option<Regex>, String> {
+    let re = |p: &Option<String>| -> Result<Option<LazyRegex>, String> {
         p.as_deref()
-            .map(|p| Regex::new(p).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
+            .map(|p| LazyRegex::new(p, check).map_err(|e| format!("{name}: bad regex {p:?}: {e}")))
             .transpose()
     };
     let err = |e: String| format!("{name}: {e}");
@@ -992,7 +979,8 @@ fn tables(lang: Lang) -> &'static Tables {
     };
     CELLS[i].get_or_init(|| {
         let (name, text) = effects::tables_source(lang);
-        let mut t = compile(name, text).unwrap_or_else(|e| panic!("embedded flow table: {e}"));
+        let mut t =
+            compile(name, text, false).unwrap_or_else(|e| panic!("embedded flow table: {e}"));
         t.env_calls = effects::env_name_callees(lang).collect();
         t
     })

@@ -8,6 +8,7 @@
 //! (`call_expression` with `function`/`arguments` fields in TS, Rust and Go; `identifier`,
 //! `true`, `false` everywhere), so a kind that exists in several grammars is handled once.
 
+use crate::fields::FieldExt;
 use mcpsweep_model::Param;
 use tree_sitter::Node;
 
@@ -239,11 +240,33 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Evaluates nodes of one source file.
-pub struct Eval<'s> {
+pub struct Eval<'s, 'r> {
     pub src: &'s [u8],
+    /// The root of the tree every node evaluated belongs to.
+    pub root: Node<'r>,
 }
 
-impl<'s> Eval<'s> {
+impl<'s, 'r> Eval<'s, 'r> {
+    /// `node`'s ancestors, nearest first: what `node.parent()`, `node.parent().parent()`, ...
+    /// return. tree-sitter's `parent()` walks down from the root on every call, so a chain of k
+    /// parents costs k walks; this is one (the same steps `ts_node_parent` takes).
+    pub fn ancestors(&self, node: Node<'r>) -> Vec<Node<'r>> {
+        let mut out = Vec::new();
+        let mut cur = self.root;
+        if cur.id() == node.id() {
+            return out;
+        }
+        loop {
+            out.push(cur);
+            match cur.child_with_descendant(node) {
+                Some(next) if next.id() != node.id() => cur = next,
+                _ => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
     pub fn text(&self, node: Node) -> &'s str {
         node.utf8_text(self.src).unwrap_or("")
     }
@@ -262,7 +285,7 @@ impl<'s> Eval<'s> {
             return Value::Expr(truncate(self.text(node), MAX_TEXT));
         }
         let d = depth + 1;
-        let child = |name: &str| node.child_by_field_name(name);
+        let child = |name: &str| node.field(name);
         match node.kind() {
             // ---- strings
             "string"
@@ -322,7 +345,7 @@ impl<'s> Eval<'s> {
             | "literal_element"
             | "try_expression" => {
                 if node.kind() == "unary_expression" {
-                    let op = node.child_by_field_name("operator").map(|o| self.text(o));
+                    let op = node.field("operator").map(|o| self.text(o));
                     if !matches!(op, Some("&") | Some("*")) {
                         return self.expr(node);
                     }
@@ -469,10 +492,7 @@ impl<'s> Eval<'s> {
     /// array of single-token items, `concat!` / `indoc!` of literals as a string, and
     /// `m!(T)` with one path as `Call(m!, [T])`. Anything else is an expression.
     fn rust_macro(&self, node: Node, d: usize) -> Value {
-        let name = node
-            .child_by_field_name("macro")
-            .map(|m| self.text(m))
-            .unwrap_or("");
+        let name = node.field("macro").map(|m| self.text(m)).unwrap_or("");
         let name = name.rsplit("::").next().unwrap_or(name);
         let Some(tt) = named_children(node).find(|c| c.kind() == "token_tree") else {
             return self.expr(node);
@@ -632,9 +652,7 @@ impl<'s> Eval<'s> {
         for c in named_children(node).take(MAX_ITEMS) {
             match c.kind() {
                 "pair" => {
-                    let (Some(k), Some(v)) =
-                        (c.child_by_field_name("key"), c.child_by_field_name("value"))
-                    else {
+                    let (Some(k), Some(v)) = (c.field("key"), c.field("value")) else {
                         continue;
                     };
                     let key = match self.value_at(k, d) {
@@ -650,7 +668,7 @@ impl<'s> Eval<'s> {
                 }
                 "method_definition" => {
                     let name = c
-                        .child_by_field_name("name")
+                        .field("name")
                         .map(|n| self.text(n).to_string())
                         .unwrap_or_default();
                     out.push((name, Value::Func(Box::new(self.function(c)))));
@@ -671,10 +689,7 @@ impl<'s> Eval<'s> {
         for c in named_children(node).take(MAX_ITEMS) {
             match c.kind() {
                 "keyword_argument" => {
-                    if let (Some(k), Some(v)) = (
-                        c.child_by_field_name("name"),
-                        c.child_by_field_name("value"),
-                    ) {
+                    if let (Some(k), Some(v)) = (c.field("name"), c.field("value")) {
                         kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
                     }
                 }
@@ -758,10 +773,8 @@ impl<'s> Eval<'s> {
     /// Function information: name, parameters and documentation (per grammar).
     pub fn function(&self, node: Node) -> FnInfo {
         let p = node.start_position();
-        let name = node
-            .child_by_field_name("name")
-            .map(|n| self.text(n).to_string());
-        let params_node = node.child_by_field_name("parameters");
+        let name = node.field("name").map(|n| self.text(n).to_string());
+        let params_node = node.field("parameters");
         let mut info = FnInfo {
             name,
             line: p.row as u32 + 1,
@@ -774,7 +787,7 @@ impl<'s> Eval<'s> {
         };
         if let Some(params) = params_node {
             info.params = self.params(params);
-        } else if let Some(single) = node.child_by_field_name("parameter") {
+        } else if let Some(single) = node.field("parameter") {
             // JS arrow function with one bare parameter
             info.params.push(Param {
                 name: self.text(single).to_string(),
@@ -797,9 +810,7 @@ impl<'s> Eval<'s> {
             ) {
                 // Go: `a, b int` declares two parameters, `func(context.Context, In)` none
                 // by name; keep one entry per position.
-                let ty = c
-                    .child_by_field_name("type")
-                    .map(|t| self.text(t).to_string());
+                let ty = c.field("type").map(|t| self.text(t).to_string());
                 let names: Vec<String> = {
                     let mut cur = c.walk();
                     c.children_by_field_name("name", &mut cur)
@@ -824,39 +835,17 @@ impl<'s> Eval<'s> {
             let (name, ty, default) = match kind {
                 // Python
                 "identifier" => (Some(c), None, None),
-                "typed_parameter" => (c.named_child(0), c.child_by_field_name("type"), None),
-                "default_parameter" => (
-                    c.child_by_field_name("name"),
-                    None,
-                    c.child_by_field_name("value"),
-                ),
-                "typed_default_parameter" => (
-                    c.child_by_field_name("name"),
-                    c.child_by_field_name("type"),
-                    c.child_by_field_name("value"),
-                ),
+                "typed_parameter" => (c.named_child(0), c.field("type"), None),
+                "default_parameter" => (c.field("name"), None, c.field("value")),
+                "typed_default_parameter" => (c.field("name"), c.field("type"), c.field("value")),
                 // TypeScript
-                "required_parameter" | "optional_parameter" => (
-                    c.child_by_field_name("pattern"),
-                    c.child_by_field_name("type"),
-                    c.child_by_field_name("value"),
-                ),
-                "assignment_pattern" => (
-                    c.child_by_field_name("left"),
-                    None,
-                    c.child_by_field_name("right"),
-                ),
+                "required_parameter" | "optional_parameter" => {
+                    (c.field("pattern"), c.field("type"), c.field("value"))
+                }
+                "assignment_pattern" => (c.field("left"), None, c.field("right")),
                 // Rust / Go
-                "parameter" => (
-                    c.child_by_field_name("pattern"),
-                    c.child_by_field_name("type"),
-                    None,
-                ),
-                "parameter_declaration" => (
-                    c.child_by_field_name("name"),
-                    c.child_by_field_name("type"),
-                    None,
-                ),
+                "parameter" => (c.field("pattern"), c.field("type"), None),
+                "parameter_declaration" => (c.field("name"), c.field("type"), None),
                 "self_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => continue,
                 // Python `*` / `/` markers and comments are not parameters
                 "keyword_separator" | "positional_separator" | "comment" => continue,
@@ -909,7 +898,7 @@ impl<'s> Eval<'s> {
     pub fn py_class_fields(&self, class: Node) -> Value {
         let mut fields = Vec::new();
         // base classes first, under a key no field can have (`class S(FastMCP)`)
-        if let Some(sup) = class.child_by_field_name("superclasses") {
+        if let Some(sup) = class.field("superclasses") {
             let bases: Vec<Value> = named_children(sup)
                 .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
                 .map(|b| self.value(b))
@@ -918,16 +907,14 @@ impl<'s> Eval<'s> {
                 fields.push(("(bases)".to_string(), Value::Array(bases)));
             }
         }
-        let Some(body) = class.child_by_field_name("body") else {
+        let Some(body) = class.field("body") else {
             return Value::Object(fields);
         };
         for stmt in named_children(body).take(MAX_ITEMS) {
             let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
                 continue;
             };
-            let (Some(left), Some(ty)) =
-                (a.child_by_field_name("left"), a.child_by_field_name("type"))
-            else {
+            let (Some(left), Some(ty)) = (a.field("left"), a.field("type")) else {
                 continue;
             };
             if left.kind() != "identifier" {
@@ -937,7 +924,7 @@ impl<'s> Eval<'s> {
             if name.starts_with('_') || self.text(ty).starts_with("ClassVar") {
                 continue;
             }
-            let default = a.child_by_field_name("right");
+            let default = a.field("right");
             let mut optional = default.is_some();
             let mut kwargs = vec![("type".to_string(), Value::Str(self.text(ty).to_string()))];
             let mut desc = None;
@@ -968,14 +955,13 @@ impl<'s> Eval<'s> {
 
     /// A string keyword argument of a call node.
     fn py_kwarg_str(&self, call: Node, key: &str) -> Option<String> {
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         named_children(args).find_map(|a| {
-            if a.kind() != "keyword_argument"
-                || a.child_by_field_name("name").map(|k| self.text(k)) != Some(key)
+            if a.kind() != "keyword_argument" || a.field("name").map(|k| self.text(k)) != Some(key)
             {
                 return None;
             }
-            match self.value(a.child_by_field_name("value")?) {
+            match self.value(a.field("value")?) {
                 Value::Str(s) => Some(s),
                 _ => None,
             }
@@ -1001,7 +987,7 @@ impl<'s> Eval<'s> {
             ),
             // typing.Annotated[str, Field(...)]
             "subscript" => (
-                cur.child_by_field_name("value"),
+                cur.field("value"),
                 (0..cur.named_child_count())
                     .filter_map(|i| cur.named_child(i as u32))
                     .skip(1)
@@ -1035,18 +1021,18 @@ impl<'s> Eval<'s> {
         if node.kind() != "call" {
             return None;
         }
-        let f = self.text(node.child_by_field_name("function")?);
+        let f = self.text(node.field("function")?);
         if f != "Field" && !f.ends_with(".Field") {
             return None;
         }
-        let args = node.child_by_field_name("arguments")?;
+        let args = node.field("arguments")?;
         let mut has_default = false;
         let mut desc = None;
         for (i, a) in named_children(args).enumerate() {
             match a.kind() {
                 "keyword_argument" => {
-                    let k = a.child_by_field_name("name").map(|k| self.text(k));
-                    let v = a.child_by_field_name("value");
+                    let k = a.field("name").map(|k| self.text(k));
+                    let v = a.field("value");
                     match k {
                         Some("default") => has_default |= v.is_some_and(|v| self.text(v) != "..."),
                         Some("default_factory") => has_default = true,
@@ -1070,7 +1056,7 @@ impl<'s> Eval<'s> {
     /// (`///` in Rust, `//` in Go, `/** */` JSDoc in JS/TS).
     pub fn doc(&self, node: Node) -> Option<String> {
         if node.kind() == "function_definition" {
-            let body = node.child_by_field_name("body")?;
+            let body = node.field("body")?;
             let first = body.named_child(0)?;
             if first.kind() == "expression_statement" {
                 let s = first.named_child(0)?;
@@ -1194,8 +1180,9 @@ pub fn named_children(node: Node) -> impl Iterator<Item = Node> {
     (0..node.named_child_count()).filter_map(move |i| node.named_child(i as u32))
 }
 
+#[inline]
 fn child_of<'t>(node: Node<'t>, field: &str) -> Option<Node<'t>> {
-    node.child_by_field_name(field)
+    node.field(field)
 }
 
 fn is_comment(n: Node) -> bool {

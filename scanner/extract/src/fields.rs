@@ -1,0 +1,145 @@
+//! Field lookup by name without tree-sitter's per-call name search.
+//!
+//! `Node::child_by_field_name` resolves the name on every call
+//! (`ts_language_field_id_for_name`: a linear `strncmp` over the grammar's field names). The
+//! field names the extractor uses are resolved here once per grammar into a table; a call
+//! with a literal name folds to a table index at compile time, and only the node's grammar is
+//! looked up at run time. A name outside the table, or a node of a grammar not in [`LANGS`],
+//! falls back to `child_by_field_name` (same result, only slower).
+
+use crate::lang::LANGS;
+use std::sync::OnceLock;
+use tree_sitter::{Language, Node};
+
+macro_rules! field_names {
+    ($($name:literal),* $(,)?) => {
+        const NAMES: &[&str] = &[$($name),*];
+
+        /// Index of `name` in [`NAMES`]: a `match` on string literals, which the compiler
+        /// folds away when `name` is a constant and the call is inlined.
+        #[inline(always)]
+        fn index(name: &str) -> Option<usize> {
+            let mut i = 0usize;
+            $(
+                if name == $name {
+                    return Some(i);
+                }
+                i += 1;
+            )*
+            let _ = i;
+            None
+        }
+    };
+}
+
+field_names!(
+    "name",
+    "value",
+    "type",
+    "left",
+    "right",
+    "pattern",
+    "arguments",
+    "function",
+    "parameters",
+    "parameter",
+    "body",
+    "property",
+    "key",
+    "operator",
+    "object",
+    "field",
+    "operand",
+    "macro",
+    "alias",
+    "tag",
+    "superclasses",
+    "constructor",
+    "attribute",
+    "trait",
+    "return_type",
+    "decorator",
+    "index",
+    "condition",
+    "module_name",
+    "source",
+    "path",
+    "list",
+);
+
+/// One grammar's ids for [`NAMES`] (0 = the grammar has no such field).
+struct Table {
+    language: Language,
+    ids: [u16; NAMES.len()],
+}
+
+fn tables() -> &'static [Table] {
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut out: Vec<Table> = Vec::new();
+        for spec in LANGS {
+            let language: Language = spec.grammar.into();
+            if out.iter().any(|t| t.language == language) {
+                continue;
+            }
+            let mut ids = [0u16; NAMES.len()];
+            for (id, name) in ids.iter_mut().zip(NAMES) {
+                *id = language.field_id_for_name(name).map_or(0, |f| f.get());
+            }
+            out.push(Table { language, ids });
+        }
+        out
+    })
+}
+
+pub trait FieldExt<'t> {
+    /// `child_by_field_name(name)`, with the name resolved once per grammar.
+    fn field(&self, name: &str) -> Option<Node<'t>>;
+}
+
+impl<'t> FieldExt<'t> for Node<'t> {
+    #[inline(always)]
+    fn field(&self, name: &str) -> Option<Node<'t>> {
+        match index(name) {
+            Some(i) => by_index(*self, i, name),
+            None => self.child_by_field_name(name),
+        }
+    }
+}
+
+#[inline(never)]
+fn by_index<'t>(node: Node<'t>, i: usize, name: &str) -> Option<Node<'t>> {
+    let language = node.language();
+    match tables().iter().find(|t| t.language == *language) {
+        Some(t) => match t.ids[i] {
+            0 => None,
+            id => node.child_by_field_id(id),
+        },
+        None => node.child_by_field_name(name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn field_matches_child_by_field_name() {
+        let src = "const x = f(a, b); obj.m(1);";
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&Lang::TypeScript.language()).unwrap();
+        let tree = parser.parse(src, None).unwrap();
+        let mut stack = vec![tree.root_node()];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            for name in NAMES.iter().chain(&["no_such_field"]) {
+                assert_eq!(n.field(name), n.child_by_field_name(name), "{name}");
+                seen += n.field(name).is_some() as usize;
+            }
+            let mut c = n.walk();
+            stack.extend(n.children(&mut c));
+        }
+        assert!(seen > 5);
+    }
+}
