@@ -56,30 +56,9 @@ fn vocab<'de, D: Deserializer<'de>>(
 }
 
 /// Flow sources (model `Flow.source`).
-pub const SOURCES: &[&str] = &[
-    "tool-arg",
-    "tool-request",
-    "secret-env",
-    "inbound-auth",
-    "oauth-metadata",
-];
+pub const SOURCES: &[&str] = mcpsweep_model::FLOW_SOURCES;
 /// Flow sinks (model `Flow.sink`).
-pub const SINKS: &[&str] = &[
-    "shell",
-    "argv",
-    "eval",
-    "fs-read",
-    "fs-write",
-    "fs-delete",
-    "http-url",
-    "http-header",
-    "sql",
-    "log",
-    "result",
-    "url-open",
-    "template",
-    "deserialize",
-];
+pub const SINKS: &[&str] = mcpsweep_model::FLOW_SINKS;
 /// Observation kinds (model `Observation.kind`).
 pub const OBSERVATIONS: &[&str] = &[
     "prefix-containment",

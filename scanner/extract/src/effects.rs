@@ -346,15 +346,19 @@ pub(crate) fn env_name_callees(lang: Lang) -> impl Iterator<Item = &'static str>
         .flat_map(|r| r.callee.iter().map(String::as_str))
 }
 
-fn tables(lang: Lang) -> &'static Compiled {
-    static CELLS: [OnceLock<Compiled>; 4] = [const { OnceLock::new() }; 4];
-    let i = match lang {
+/// Which of the four per-language table sets (JS family, Python, Rust, Go) a language reads.
+pub(crate) fn table_slot(lang: Lang) -> usize {
+    match lang {
         Lang::TypeScript | Lang::Tsx | Lang::JavaScript => 0,
         Lang::Python => 1,
         Lang::Rust => 2,
         Lang::Go => 3,
-    };
-    CELLS[i].get_or_init(|| {
+    }
+}
+
+fn tables(lang: Lang) -> &'static Compiled {
+    static CELLS: [OnceLock<Compiled>; 4] = [const { OnceLock::new() }; 4];
+    CELLS[table_slot(lang)].get_or_init(|| {
         let (name, text) = tables_source(lang);
         compile(name, text, false).unwrap_or_else(|e| panic!("embedded effect table: {e}"))
     })

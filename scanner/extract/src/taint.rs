@@ -604,31 +604,10 @@ fn bind_targets(ev: &Eval, l: Node, index: Option<usize>, out: &mut Vec<Target>,
 // ------------------------------------------------------------------------------ tables
 
 /// The sink classes, in the order of their bits.
-const CLASSES: &[&str] = &[
-    "shell",
-    "argv",
-    "eval",
-    "fs-read",
-    "fs-write",
-    "fs-delete",
-    "http-url",
-    "http-header",
-    "sql",
-    "log",
-    "result",
-    "url-open",
-    "template",
-    "deserialize",
-];
+const CLASSES: &[&str] = mcpsweep_model::FLOW_SINKS;
 
 /// The sources.
-const SOURCES: &[&str] = &[
-    "tool-arg",
-    "tool-request",
-    "secret-env",
-    "inbound-auth",
-    "oauth-metadata",
-];
+const SOURCES: &[&str] = mcpsweep_model::FLOW_SOURCES;
 
 fn class_mask(names: &[String]) -> Result<u32, String> {
     let mut m = 0;
@@ -971,13 +950,7 @@ fn compile(name: &str, text: &str, check: bool) -> Result<Tables, String> {
 
 fn tables(lang: Lang) -> &'static Tables {
     static CELLS: [OnceLock<Tables>; 4] = [const { OnceLock::new() }; 4];
-    let i = match lang {
-        Lang::TypeScript | Lang::Tsx | Lang::JavaScript => 0,
-        Lang::Python => 1,
-        Lang::Rust => 2,
-        Lang::Go => 3,
-    };
-    CELLS[i].get_or_init(|| {
+    CELLS[effects::table_slot(lang)].get_or_init(|| {
         let (name, text) = effects::tables_source(lang);
         let mut t =
             compile(name, text, false).unwrap_or_else(|e| panic!("embedded flow table: {e}"));

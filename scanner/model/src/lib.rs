@@ -336,6 +336,33 @@ pub struct Evidence {
     pub confidence: Option<String>,
 }
 
+/// The vocabulary of [`Flow::source`]: where a flowing value comes from.
+pub const FLOW_SOURCES: &[&str] = &[
+    "tool-arg",
+    "tool-request",
+    "secret-env",
+    "inbound-auth",
+    "oauth-metadata",
+];
+
+/// The vocabulary of [`Flow::sink`]: what kind of call a value reaches.
+pub const FLOW_SINKS: &[&str] = &[
+    "shell",
+    "argv",
+    "eval",
+    "fs-read",
+    "fs-write",
+    "fs-delete",
+    "http-url",
+    "http-header",
+    "sql",
+    "log",
+    "result",
+    "url-open",
+    "template",
+    "deserialize",
+];
+
 /// A value that reaches a sink: a tool argument passed (directly or through assignments and
 /// same-package helpers) to a shell, a file path, an HTTP client, a SQL string...
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
