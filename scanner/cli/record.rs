@@ -122,8 +122,11 @@ fn locations(servers: &[Server], configs: &[Config]) -> BTreeMap<String, BTreeSe
             _ => {}
         }
     }
-    let mut out = BTreeMap::new();
-    for s in servers {
+    use rayon::prelude::*;
+    type Locs = BTreeMap<String, BTreeSet<(u32, u32)>>;
+    // each server and config on its own (a set union: the order does not matter)
+    let per_server = servers.par_iter().map(|s| {
+        let mut out = Locs::new();
         walk(
             &serde_json::to_value(s).expect("serialises"),
             None,
@@ -133,15 +136,24 @@ fn locations(servers: &[Server], configs: &[Config]) -> BTreeMap<String, BTreeSe
         if let Some(m) = &s.manifest {
             out.entry(m.clone()).or_default().insert((1, 0));
         }
-    }
-    for c in configs {
+        out
+    });
+    let per_config = configs.par_iter().map(|c| {
+        let mut out = Locs::new();
         walk(
             &serde_json::to_value(c).expect("serialises"),
             None,
             &mut out,
         );
-    }
-    out
+        out
+    });
+    let merge = |mut a: Locs, b: Locs| {
+        for (file, set) in b {
+            a.entry(file).or_default().extend(set);
+        }
+        a
+    };
+    per_server.chain(per_config).reduce(Locs::new, merge)
 }
 
 /// The source facts of every location the root's servers and configs point to, read with the
@@ -169,7 +181,7 @@ pub fn source_lines(
                 return (file, FileLines::default());
             };
             let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-            let hashes = crate::report::sarif::line_hashes(&text);
+            let hashes = crate::report::sarif::line_hash_values(&text);
             let mut fl = FileLines {
                 readable: true,
                 ..FileLines::default()
@@ -180,7 +192,10 @@ pub fn source_lines(
                 let (s, e) = crate::report::sarif::columns(l, col);
                 fl.regions.push([n, col, s as u32, e as u32]);
                 if let Some(h) = hashes.get(n as usize - 1) {
-                    fl.hashes.insert(n, h.clone());
+                    let h = h
+                        .map(|(hash, k)| format!("{hash:x}:{k}"))
+                        .unwrap_or_default();
+                    fl.hashes.insert(n, h);
                 }
                 // inline suppressions: the line itself and the line above
                 for k in [Some(line), line.checked_sub(1).filter(|l| *l > 0)]

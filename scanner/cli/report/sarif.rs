@@ -356,7 +356,20 @@ pub fn columns(line: &str, byte_col: u32) -> (usize, usize) {
 /// (codeql-action `fingerprints.ts`): a rolling hash (×37, wrapping 64-bit) over a window of the
 /// next 100 characters that are not spaces or tabs (UTF-16 code units, CR and CRLF read as LF),
 /// started at each line's first kept character; hex, then `:` and the occurrence count.
+#[cfg(test)]
 pub fn line_hashes(text: &str) -> Vec<String> {
+    line_hash_values(text)
+        .into_iter()
+        .map(|h| {
+            h.map(|(hash, n)| format!("{hash:x}:{n}"))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// [`line_hashes`] before formatting: per line, the rolling hash and its occurrence number
+/// (`None` for a line the algorithm gives no hash). Callers format only the lines they need.
+pub fn line_hash_values(text: &str) -> Vec<Option<(u64, u32)>> {
     const BLOCK: usize = 100;
     const MOD: u64 = 37;
     const EOF: u64 = 65535;
@@ -368,14 +381,15 @@ pub fn line_hashes(text: &str) -> Vec<String> {
     let mut line_number = 0usize;
     let mut line_start = true;
     let mut prev_cr = false;
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let mut out: Vec<(usize, String)> = Vec::new();
+    // occurrences per hash value (the hex form is injective, so counting values is counting
+    // the strings the algorithm counts)
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut out: Vec<(usize, (u64, u32))> = Vec::new();
 
-    let mut output = |hash: u64, line: usize, out: &mut Vec<(usize, String)>| {
-        let hex = format!("{hash:x}");
-        let n = counts.entry(hex.clone()).or_insert(0);
+    let mut output = |hash: u64, line: usize, out: &mut Vec<(usize, (u64, u32))>| {
+        let n = counts.entry(hash).or_insert(0);
         *n += 1;
-        out.push((line, format!("{hex}:{n}")));
+        out.push((line, (hash, *n)));
     };
     let update = |hash: &mut u64, index: &mut usize, window: &mut [u64; BLOCK], c: u64| {
         let begin = window[*index];
@@ -423,10 +437,10 @@ pub fn line_hashes(text: &str) -> Vec<String> {
         update(&mut hash, &mut index, &mut window, 0);
     }
     out.sort_by_key(|(l, _)| *l);
-    let mut v = vec![String::new(); line_number];
+    let mut v = vec![None; line_number];
     for (l, h) in out {
         if l >= 1 && l <= v.len() {
-            v[l - 1] = h;
+            v[l - 1] = Some(h);
         }
     }
     v

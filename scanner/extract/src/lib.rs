@@ -25,3 +25,17 @@ pub mod value;
 pub use assemble::{assemble, Assembled, SourceFile};
 pub use facts::{extract, ExtractError, FileFacts, Limits};
 pub use lang::Lang;
+
+/// The allocator tree-sitter's C core uses (parse trees, query cursors). The binary installs
+/// the one it uses for Rust, so that both share one allocator.
+pub use tree_sitter::Allocator as ParserAllocator;
+
+/// Install `allocator` for tree-sitter's C core.
+///
+/// # Safety
+/// Call once, before any parser, tree, query or cursor exists (at the start of `main`); the
+/// four functions must belong to one allocator family, never return null for a non-zero
+/// size, and align as libc `malloc` does.
+pub unsafe fn set_parser_allocator(allocator: ParserAllocator) {
+    unsafe { tree_sitter::set_allocator(Some(allocator)) }
+}
