@@ -1,7 +1,7 @@
 //! Per-file facts: run the language's one compiled query over a parsed file and map captures
 //! to owned facts through the capture vocabulary of `grammars/README.md`.
 
-use crate::fields::FieldExt;
+use crate::fields::{FieldExt, KindExt};
 use crate::lang::Lang;
 use crate::value::{named_children, truncate, Eval, FnInfo, Value};
 use mcpsweep_model::Param;
@@ -327,7 +327,7 @@ fn extract_at(
                 let is_macro = prop("macro").is_some();
                 // Rust struct literals (`StreamableHttpServerConfig { allowed_hosts, .. }`):
                 // the fields are keyword arguments
-                let is_struct = node.kind() == "struct_expression";
+                let is_struct = node.kind_str() == "struct_expression";
                 let (mut args, kwargs) = match cap("site.args") {
                     Some(a) if is_macro => (ev.macro_args(a), Vec::new()),
                     Some(_) if is_struct => match ev.value(node) {
@@ -385,7 +385,7 @@ fn extract_at(
                     byte: node.start_byte(),
                     end: node.end_byte(),
                     literal: is_struct
-                        || matches!(node.kind(), "composite_literal" | "literal_element"),
+                        || matches!(node.kind_str(), "composite_literal" | "literal_element"),
                     replaced,
                 });
                 continue;
@@ -685,9 +685,9 @@ fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<MacroCopy> {
     let mut budget = 1_000_000usize;
     while let Some(n) = stack.pop() {
         budget = budget.checked_sub(1)?;
-        if n.kind() == "macro_invocation" {
+        if n.kind_str() == "macro_invocation" {
             let name = n.field("macro").map(|m| ev.text(m)).unwrap_or("");
-            if let Some(tt) = named_children(n).find(|c| c.kind() == "token_tree") {
+            if let Some(tt) = named_children(n).find(|c| c.kind_str() == "token_tree") {
                 let list = name == "vec" || name.ends_with("::vec");
                 if (list || tokens_have_call(tt)) && !in_rust_test_code(ev, n) {
                     ranges.push((tt.start_byte(), tt.end_byte()));
@@ -698,7 +698,7 @@ fn rust_macro_exprs(ev: &Eval, root: Node) -> Option<MacroCopy> {
             }
             continue; // nested macros are found when the copy is parsed
         }
-        if n.kind() == "token_tree" {
+        if n.kind_str() == "token_tree" {
             continue;
         }
         let mut c = n.walk();
@@ -736,13 +736,13 @@ fn tokens_have_call(tt: Node) -> bool {
         let mut prev_name = false;
         let mut c = t.walk();
         for k in t.children(&mut c) {
-            if k.kind() == "token_tree" {
-                if prev_name && k.child(0).is_some_and(|o| o.kind() == "(") {
+            if k.kind_str() == "token_tree" {
+                if prev_name && k.child(0).is_some_and(|o| o.kind_str() == "(") {
                     return true;
                 }
                 stack.push(k);
             }
-            prev_name = matches!(k.kind(), "identifier" | "self" | "!");
+            prev_name = matches!(k.kind_str(), "identifier" | "self" | "!");
         }
     }
     false
@@ -788,11 +788,11 @@ fn first_error(root: Node) -> Option<(u32, u32)> {
 
 /// Symbol values: enum bodies and struct bodies become objects; the rest is evaluated.
 fn symbol_value(ev: &Eval, node: Node) -> Value {
-    match node.kind() {
+    match node.kind_str() {
         "enum_body" => {
             let mut pairs = Vec::new();
             for c in named_children(node) {
-                match c.kind() {
+                match c.kind_str() {
                     "enum_assignment" => {
                         if let (Some(n), Some(v)) = (c.field("name"), c.field("value")) {
                             pairs.push((ev.text(n).to_string(), ev.value(v)));
@@ -812,7 +812,9 @@ fn symbol_value(ev: &Eval, node: Node) -> Value {
         // Go struct: its JSON-visible fields
         "struct_type" => go_struct_fields(ev, node),
         // Rust struct body: its fields, with serde / schemars attributes and doc comments
-        "field_declaration_list" if node.parent().is_some_and(|p| p.kind() == "struct_item") => {
+        "field_declaration_list"
+            if node.parent().is_some_and(|p| p.kind_str() == "struct_item") =>
+        {
             rust_struct_fields(ev, node)
         }
         _ => ev.value(node),
@@ -827,10 +829,10 @@ fn symbol_value(ev: &Eval, node: Node) -> Value {
 /// An embedded struct becomes `("...", Spread(Type))`: its fields are promoted.
 fn go_struct_fields(ev: &Eval, node: Node) -> Value {
     let mut out = Vec::new();
-    let Some(list) = named_children(node).find(|c| c.kind() == "field_declaration_list") else {
+    let Some(list) = named_children(node).find(|c| c.kind_str() == "field_declaration_list") else {
         return Value::Object(out);
     };
-    for fd in named_children(list).filter(|c| c.kind() == "field_declaration") {
+    for fd in named_children(list).filter(|c| c.kind_str() == "field_declaration") {
         let Some(ty) = fd.field("type") else {
             continue;
         };
@@ -963,7 +965,7 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
     let mut cur = node;
     for _ in 0..4 {
         let parent = cur.parent()?;
-        let named = match parent.kind() {
+        let named = match parent.kind_str() {
             "variable_declarator" => parent.field("name"),
             "assignment_expression" | "assignment" | "augmented_assignment" => parent.field("left"),
             "public_field_definition" | "field_definition" => {
@@ -979,11 +981,11 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
             "return_statement" => {
                 let mut up = parent.parent();
                 while let Some(u) = up {
-                    if u.kind() == "function_definition" {
+                    if u.kind_str() == "function_definition" {
                         let name = u.field("name")?;
                         return Some(format!("{}()", ev.text(name)));
                     }
-                    if matches!(u.kind(), "class_definition" | "lambda") {
+                    if matches!(u.kind_str(), "class_definition" | "lambda") {
                         return None;
                     }
                     up = u.parent();
@@ -1001,7 +1003,7 @@ fn binding_name(ev: &Eval, node: Node) -> Option<String> {
             | "reference_expression" => {
                 // `x := server.NewMCPServer(...)`, `let s = Server::new(...)?`; a call wrapping
                 // the construction (`withAuth(new McpServer())`) is looked through only once.
-                if parent.kind() == "call_expression" && cur.kind() != "arguments" {
+                if parent.kind_str() == "call_expression" && cur.kind_str() != "arguments" {
                     None
                 } else {
                     cur = parent;
@@ -1035,7 +1037,7 @@ fn rust_locals<'c, 't>(
     let func = ev
         .ancestors(node)
         .into_iter()
-        .find(|p| p.kind() == "function_item")?;
+        .find(|p| p.kind_str() == "function_item")?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<Value>> =
             std::collections::HashMap::new();
@@ -1046,13 +1048,13 @@ fn rust_locals<'c, 't>(
                 Some(b) => b,
                 None => break,
             };
-            if n.kind() == "let_declaration" {
+            if n.kind_str() == "let_declaration" {
                 let pat = n.field("pattern");
                 let name = match pat {
-                    Some(p) if p.kind() == "identifier" => Some(ev.text(p).to_string()),
-                    Some(p) if p.kind() == "mut_pattern" => p
+                    Some(p) if p.kind_str() == "identifier" => Some(ev.text(p).to_string()),
+                    Some(p) if p.kind_str() == "mut_pattern" => p
                         .named_children(&mut p.walk())
-                        .find(|c| c.kind() == "identifier")
+                        .find(|c| c.kind_str() == "identifier")
                         .map(|c| ev.text(c).to_string()),
                     _ => None,
                 };
@@ -1086,7 +1088,7 @@ fn rust_locals<'c, 't>(
                     m.entry(name).and_modify(|e| *e = None).or_insert(value);
                 }
             }
-            if n.kind() == "function_item" && n.id() != func.id() {
+            if n.kind_str() == "function_item" && n.id() != func.id() {
                 continue;
             }
             let mut c = n.walk();
@@ -1108,7 +1110,7 @@ fn go_local_strings<'c, 't>(
     let func = ev
         .ancestors(node)
         .into_iter()
-        .find(|p| matches!(p.kind(), "function_declaration" | "method_declaration"))?;
+        .find(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration"))?;
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
@@ -1116,11 +1118,11 @@ fn go_local_strings<'c, 't>(
             m.entry(name).and_modify(|e| *e = None).or_insert(value);
         };
         let ident_list = |n: Node| -> Vec<String> {
-            if n.kind() == "identifier" {
+            if n.kind_str() == "identifier" {
                 return vec![ev.text(n).to_string()];
             }
             named_children(n)
-                .filter(|c| c.kind() == "identifier")
+                .filter(|c| c.kind_str() == "identifier")
                 .map(|c| ev.text(c).to_string())
                 .collect()
         };
@@ -1131,9 +1133,9 @@ fn go_local_strings<'c, 't>(
                 Some(b) => b,
                 None => break,
             };
-            match n.kind() {
+            match n.kind_str() {
                 "short_var_declaration" | "assignment_statement" | "var_spec" => {
-                    let (left, right) = if n.kind() == "var_spec" {
+                    let (left, right) = if n.kind_str() == "var_spec" {
                         let mut c = n.walk();
                         let names: Vec<String> = n
                             .children_by_field_name("name", &mut c)
@@ -1149,11 +1151,11 @@ fn go_local_strings<'c, 't>(
                     let values: Vec<Node> = right
                         .map(|r| named_children(r).collect())
                         .unwrap_or_default();
-                    let once = n.kind() != "assignment_statement";
+                    let once = n.kind_str() != "assignment_statement";
                     for (i, name) in left.into_iter().enumerate() {
                         let lit = values.get(i).filter(|v| {
                             once && matches!(
-                                v.kind(),
+                                v.kind_str(),
                                 "interpreted_string_literal" | "raw_string_literal"
                             )
                         });
@@ -1165,7 +1167,7 @@ fn go_local_strings<'c, 't>(
                 }
                 "parameter_declaration" | "variadic_parameter_declaration" | "range_clause" => {
                     let mut c = n.walk();
-                    let names: Vec<String> = if n.kind() == "range_clause" {
+                    let names: Vec<String> = if n.kind_str() == "range_clause" {
                         n.field("left").map(ident_list).unwrap_or_default()
                     } else {
                         n.children_by_field_name("name", &mut c)
@@ -1239,7 +1241,7 @@ fn substitute_locals(
 /// The named function declaration a node sits in directly; None inside a closure.
 fn enclosing_function<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<FnInfo> {
     for parent in ev.ancestors(node).into_iter().take(200) {
-        match parent.kind() {
+        match parent.kind_str() {
             "function_declaration"
             | "method_declaration"
             | "function_item"
@@ -1264,9 +1266,9 @@ fn enclosing_function<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<FnInfo> {
 /// receiver of that call.
 fn enclosing_receiver<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<String> {
     for parent in ev.ancestors(node).into_iter().take(6) {
-        if matches!(parent.kind(), "call_expression" | "call") {
+        if matches!(parent.kind_str(), "call_expression" | "call") {
             let f = parent.field("function")?;
-            let obj = match f.kind() {
+            let obj = match f.kind_str() {
                 "member_expression" | "attribute" => f.field("object"),
                 "selector_expression" => f.field("operand"),
                 "field_expression" => f.field("value"),
@@ -1286,7 +1288,7 @@ fn enclosing_receiver<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<String> {
             }
         }
         if matches!(
-            parent.kind(),
+            parent.kind_str(),
             "function_declaration" | "function_definition" | "method_declaration" | "function_item"
         ) {
             return None;
@@ -1305,7 +1307,7 @@ fn list_items(ev: &Eval, handler: Node) -> Vec<Value> {
             Some(b) => b,
             None => break,
         };
-        if n.kind() == "pair" {
+        if n.kind_str() == "pair" {
             let key = n.field("key").map(|k| ev.text(k));
             if matches!(key, Some("tools") | Some("\"tools\"") | Some("'tools'")) {
                 if let Some(v) = n.field("value") {
@@ -1315,11 +1317,11 @@ fn list_items(ev: &Eval, handler: Node) -> Vec<Value> {
             }
         }
         // JS `({ tools })`
-        if n.kind() == "shorthand_property_identifier" && ev.text(n) == "tools" {
+        if n.kind_str() == "shorthand_property_identifier" && ev.text(n) == "tools" {
             out.push(Value::Ident("tools".into()));
             continue;
         }
-        if n.kind() == "identifier" && n.parent().is_some_and(|p| p.kind() == "arguments") {
+        if n.kind_str() == "identifier" && n.parent().is_some_and(|p| p.kind_str() == "arguments") {
             // handler passed by name: `setRequestHandler(ListToolsRequestSchema, listTools)`
             if n == handler {
                 out.push(Value::Ident(ev.text(n).to_string()));
@@ -1341,7 +1343,7 @@ fn list_items(ev: &Eval, handler: Node) -> Vec<Value> {
 fn rust_attribute(ev: &Eval, item: Node, name: &str) -> Option<Vec<(String, Value)>> {
     let mut cur = item.prev_sibling();
     while let Some(c) = cur {
-        match c.kind() {
+        match c.kind_str() {
             "attribute_item" => {
                 if let Some(attr) = c.named_child(0) {
                     let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
@@ -1376,7 +1378,7 @@ fn token_tree_kwargs(ev: &Eval, tt: Node, depth: usize) -> Vec<(String, Value)> 
     while i < kids.len() {
         let k = kids[i];
         // keywords (`default`, `type`, `crate`) are unnamed tokens in a token tree
-        let word = k.kind() == "identifier"
+        let word = k.kind_str() == "identifier"
             || (!k.is_named()
                 && ev
                     .text(k)
@@ -1392,7 +1394,7 @@ fn token_tree_kwargs(ev: &Eval, tt: Node, depth: usize) -> Vec<(String, Value)> 
                 // value: the tokens up to the next comma
                 let mut j = i + 2;
                 let mut parts = Vec::new();
-                while j < kids.len() && ev.text(kids[j]) != "," && kids[j].kind() != ")" {
+                while j < kids.len() && ev.text(kids[j]) != "," && kids[j].kind_str() != ")" {
                     parts.push(kids[j]);
                     j += 1;
                 }
@@ -1409,7 +1411,7 @@ fn token_tree_kwargs(ev: &Eval, tt: Node, depth: usize) -> Vec<(String, Value)> 
                 out.push((key, v));
                 i = j;
                 continue;
-            } else if next.is_some_and(|n| n.kind() == "token_tree") {
+            } else if next.is_some_and(|n| n.kind_str() == "token_tree") {
                 let inner = token_tree_kwargs(ev, *next.unwrap(), depth + 1);
                 out.push((key, Value::Object(inner)));
                 i += 2;
@@ -1424,7 +1426,7 @@ fn token_tree_kwargs(ev: &Eval, tt: Node, depth: usize) -> Vec<(String, Value)> 
 }
 
 fn token_value(ev: &Eval, n: Node) -> Value {
-    match n.kind() {
+    match n.kind_str() {
         "string_literal" | "raw_string_literal" | "boolean_literal" | "integer_literal"
         | "float_literal" => ev.value(n),
         "identifier" => match ev.text(n) {
@@ -1457,7 +1459,7 @@ fn js_scope<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> (Vec<String>, Vec<LoopFact
     let mut cur = node;
     let ancestors = ev.ancestors(node);
     for (i, &parent) in ancestors.iter().enumerate().take(200) {
-        let kind = parent.kind();
+        let kind = parent.kind_str();
         if kind == "for_in_statement"
             && parent.field("body") == Some(cur)
             && parent.field("operator").is_some_and(|o| ev.text(o) == "of")
@@ -1478,11 +1480,11 @@ fn js_scope<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> (Vec<String>, Vec<LoopFact
             let element_call = ancestors
                 .get(i + 1)
                 .copied()
-                .filter(|a| a.kind() == "arguments" && a.named_child(0) == Some(parent))
+                .filter(|a| a.kind_str() == "arguments" && a.named_child(0) == Some(parent))
                 .and_then(|_| ancestors.get(i + 2).copied())
-                .filter(|c| c.kind() == "call_expression")
+                .filter(|c| c.kind_str() == "call_expression")
                 .and_then(|c| c.field("function"))
-                .filter(|f| f.kind() == "member_expression")
+                .filter(|f| f.kind_str() == "member_expression")
                 .filter(|f| {
                     f.field("property")
                         .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)))
@@ -1491,7 +1493,7 @@ fn js_scope<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> (Vec<String>, Vec<LoopFact
             let first = parent
                 .field("parameter")
                 .or_else(|| parent.field("parameters").and_then(|ps| ps.named_child(0)))
-                .map(|p| match p.kind() {
+                .map(|p| match p.kind_str() {
                     "required_parameter" | "optional_parameter" => p.field("pattern").unwrap_or(p),
                     _ => p,
                 });
@@ -1522,17 +1524,19 @@ fn loop_fact(ev: &Eval, left: Node, iter: Value) -> LoopFact {
         key: None,
         iter,
     };
-    match left.kind() {
+    match left.kind_str() {
         "identifier" => f.var = Some(ev.text(left).to_string()),
         "object_pattern" => f.fields = object_pattern_fields(ev, left),
         "array_pattern" => {
             let mut parts = named_children(left);
-            if let Some(k) = parts.next().filter(|k| k.kind() == "identifier") {
+            if let Some(k) = parts.next().filter(|k| k.kind_str() == "identifier") {
                 f.key = Some(ev.text(k).to_string());
             }
             match parts.next() {
-                Some(v) if v.kind() == "identifier" => f.var = Some(ev.text(v).to_string()),
-                Some(v) if v.kind() == "object_pattern" => f.fields = object_pattern_fields(ev, v),
+                Some(v) if v.kind_str() == "identifier" => f.var = Some(ev.text(v).to_string()),
+                Some(v) if v.kind_str() == "object_pattern" => {
+                    f.fields = object_pattern_fields(ev, v)
+                }
                 _ => {}
             }
         }
@@ -1545,19 +1549,19 @@ fn loop_fact(ev: &Eval, left: Node, iter: Value) -> LoopFact {
 fn object_pattern_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in named_children(pat) {
-        match c.kind() {
+        match c.kind_str() {
             "shorthand_property_identifier_pattern" => {
                 let t = ev.text(c).to_string();
                 out.push((t.clone(), t));
             }
             "pair_pattern" => {
                 if let (Some(k), Some(v)) = (c.field("key"), c.field("value")) {
-                    let v = if v.kind() == "assignment_pattern" {
+                    let v = if v.kind_str() == "assignment_pattern" {
                         v.field("left").unwrap_or(v)
                     } else {
                         v
                     };
-                    if v.kind() == "identifier" {
+                    if v.kind_str() == "identifier" {
                         out.push((ev.text(k).to_string(), ev.text(v).to_string()));
                     }
                 }
@@ -1576,7 +1580,7 @@ fn object_pattern_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
 
 /// Every name a parameter or pattern binds.
 fn pattern_names(ev: &Eval, p: Node, out: &mut Vec<String>) {
-    match p.kind() {
+    match p.kind_str() {
         "identifier" | "shorthand_property_identifier_pattern" => out.push(ev.text(p).to_string()),
         "required_parameter" | "optional_parameter" => {
             if let Some(pat) = p.field("pattern") {
@@ -1608,7 +1612,7 @@ fn rust_attributes(ev: &Eval, item: Node) -> Vec<(String, Vec<(String, Value)>)>
     let mut out = Vec::new();
     let mut cur = item.prev_sibling();
     while let Some(c) = cur {
-        match c.kind() {
+        match c.kind_str() {
             "attribute_item" => out.extend(rust_attr_args(ev, c)),
             "line_comment" | "block_comment" => {}
             _ => break,
@@ -1643,7 +1647,7 @@ fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         for item in named_children(n) {
-            match item.kind() {
+            match item.kind_str() {
                 "mod_item" | "function_item" | "impl_item" if in_rust_test_code(ev, item) => {
                     out.push((item.start_byte(), item.end_byte()));
                 }
@@ -1662,10 +1666,10 @@ fn rust_test_ranges(ev: &Eval, root: Node) -> Vec<(usize, usize)> {
 fn in_rust_test_code<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> bool {
     // the node and its ancestors, at most 255 in all
     for n in std::iter::once(node).chain(ev.ancestors(node)).take(255) {
-        if matches!(n.kind(), "mod_item" | "function_item" | "impl_item") {
+        if matches!(n.kind_str(), "mod_item" | "function_item" | "impl_item") {
             let mut sib = n.prev_sibling();
             while let Some(c) = sib {
-                match c.kind() {
+                match c.kind_str() {
                     "attribute_item" => {
                         let Some(attr) = c.named_child(0) else { break };
                         let path = attr.named_child(0).map(|p| ev.text(p)).unwrap_or("");
@@ -1701,14 +1705,15 @@ fn chained_calls(ev: &Eval, node: Node) -> Vec<(String, Value)> {
     for _ in 0..16 {
         let Some(fe) = cur.parent() else { break };
         if !matches!(
-            fe.kind(),
+            fe.kind_str(),
             "field_expression" | "member_expression" | "attribute"
         ) || fe.named_child(0) != Some(cur)
         {
             break;
         }
         let Some(call) = fe.parent() else { break };
-        if !matches!(call.kind(), "call_expression" | "call") || call.field("function") != Some(fe)
+        if !matches!(call.kind_str(), "call_expression" | "call")
+            || call.field("function") != Some(fe)
         {
             break;
         }
@@ -1743,7 +1748,7 @@ fn rust_tool_params(ev: &Eval, f: Node) -> Vec<Param> {
     // several attributes on one parameter parse as an ERROR node holding them
     let mut kids = Vec::new();
     for c in named_children(params) {
-        if c.kind() == "ERROR" {
+        if c.kind_str() == "ERROR" {
             kids.extend(named_children(c));
         } else {
             kids.push(c);
@@ -1752,7 +1757,7 @@ fn rust_tool_params(ev: &Eval, f: Node) -> Vec<Param> {
     let mut out = Vec::new();
     let mut attrs: Vec<(String, Vec<(String, Value)>)> = Vec::new();
     for c in kids {
-        match c.kind() {
+        match c.kind_str() {
             "attribute_item" => attrs.extend(rust_attr_args(ev, c)),
             "parameter" => {
                 let (Some(pat), Some(ty)) = (c.field("pattern"), c.field("type")) else {
@@ -1837,7 +1842,7 @@ fn rust_struct_fields(ev: &Eval, body: Node) -> Value {
     let mut docs: Vec<String> = Vec::new();
     let mut attrs: Vec<(String, Vec<(String, Value)>)> = Vec::new();
     for c in named_children(body).take(2000) {
-        match c.kind() {
+        match c.kind_str() {
             "line_comment" => {
                 let t = ev.text(c);
                 if let Some(rest) = t.strip_prefix("///").filter(|r| !r.starts_with('/')) {
@@ -1969,7 +1974,7 @@ fn rust_doc(ev: &Eval, item: Node) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut cur = item.prev_sibling();
     while let Some(c) = cur {
-        match c.kind() {
+        match c.kind_str() {
             "line_comment" => {
                 let t = ev.text(c);
                 if let Some(rest) = t.strip_prefix("///").filter(|r| !r.starts_with('/')) {
@@ -2009,25 +2014,25 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
             imported: imported.to_string(),
         })
     };
-    match node.kind() {
+    match node.kind_str() {
         "import_statement" => {
             for c in named_children(node) {
-                if c.kind() != "import_clause" {
+                if c.kind_str() != "import_clause" {
                     continue;
                 }
                 for part in named_children(c) {
-                    match part.kind() {
+                    match part.kind_str() {
                         "identifier" => push(ev.text(part), "default"),
                         "namespace_import" => {
                             if let Some(id) =
-                                named_children(part).find(|n| n.kind() == "identifier")
+                                named_children(part).find(|n| n.kind_str() == "identifier")
                             {
                                 push(ev.text(id), "*");
                             }
                         }
                         "named_imports" => {
                             for spec in named_children(part) {
-                                if spec.kind() != "import_specifier" {
+                                if spec.kind_str() != "import_specifier" {
                                     continue;
                                 }
                                 let name = spec.field("name").map(|n| ev.text(n));
@@ -2043,11 +2048,11 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
             }
         }
         "export_statement" => {
-            let clause = named_children(node).find(|n| n.kind() == "export_clause");
+            let clause = named_children(node).find(|n| n.kind_str() == "export_clause");
             match clause {
                 Some(clause) => {
                     for spec in named_children(clause) {
-                        if spec.kind() != "export_specifier" {
+                        if spec.kind_str() != "export_specifier" {
                             continue;
                         }
                         let name = spec.field("name").map(|n| ev.text(n));
@@ -2059,7 +2064,7 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
                 }
                 None => {
                     // `export * from "./m"`, `export * as NS from "./m"`
-                    match named_children(node).find(|n| n.kind() == "namespace_export") {
+                    match named_children(node).find(|n| n.kind_str() == "namespace_export") {
                         Some(ns) => {
                             if let Some(id) = named_children(ns).next() {
                                 push(ev.text(id), "*");
@@ -2074,11 +2079,11 @@ fn js_links(ev: &Eval, node: Node, source: &str, out: &mut Vec<ModuleLink>) {
             // `const X = require("./m")`, `const { A, B: C } = require("./m")`
             let decl = node
                 .parent()
-                .filter(|p| p.kind() == "variable_declarator")
+                .filter(|p| p.kind_str() == "variable_declarator")
                 .and_then(|p| p.field("name"));
             match decl {
-                Some(n) if n.kind() == "identifier" => push(ev.text(n), "*"),
-                Some(n) if n.kind() == "object_pattern" => {
+                Some(n) if n.kind_str() == "identifier" => push(ev.text(n), "*"),
+                Some(n) if n.kind_str() == "object_pattern" => {
                     for (prop, local) in object_pattern_fields(ev, n) {
                         push(&local, &prop);
                     }
@@ -2104,9 +2109,9 @@ fn js_calls(ev: &Eval, root: Node) -> Vec<CallFact> {
             Some(b) => b,
             None => break,
         };
-        if n.kind() == "call_expression" && out.len() < MAX_CALLS && statement_call(n) {
+        if n.kind_str() == "call_expression" && out.len() < MAX_CALLS && statement_call(n) {
             if let (Some(f), Some(a)) = (n.field("function"), n.field("arguments")) {
-                if matches!(f.kind(), "identifier" | "member_expression")
+                if matches!(f.kind_str(), "identifier" | "member_expression")
                     && f.byte_range().len() < 120
                 {
                     let (args, _) = ev.args(a, 0);
@@ -2133,11 +2138,11 @@ fn js_calls(ev: &Eval, root: Node) -> Vec<CallFact> {
 
 fn statement_call(n: Node) -> bool {
     let mut p = n.parent();
-    if p.is_some_and(|x| x.kind() == "await_expression") {
+    if p.is_some_and(|x| x.kind_str() == "await_expression") {
         p = p.and_then(|x| x.parent());
     }
     match p {
-        Some(x) => match x.kind() {
+        Some(x) => match x.kind_str() {
             "expression_statement" | "return_statement" => true,
             "arrow_function" => x.field("body").is_some_and(|b| b.id() == n.id()),
             "variable_declarator" => x.field("value").is_some_and(|v| v.id() == n.id()),
@@ -2153,39 +2158,43 @@ fn statement_call(n: Node) -> bool {
 fn js_within<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<JsFn> {
     let ancestors = ev.ancestors(node);
     for (i, &f) in ancestors.iter().enumerate().take(200) {
-        if !JS_FUNCTIONS.contains(&f.kind()) {
+        if !JS_FUNCTIONS.contains(&f.kind_str()) {
             continue;
         }
         let parent = ancestors.get(i + 1).copied();
         let is_element_callback = parent
-            .filter(|a| a.kind() == "arguments")
+            .filter(|a| a.kind_str() == "arguments")
             .and_then(|_| ancestors.get(i + 2).copied())
             .and_then(|c| c.field("function"))
-            .filter(|c| c.kind() == "member_expression")
+            .filter(|c| c.kind_str() == "member_expression")
             .and_then(|c| c.field("property"))
             .is_some_and(|m| JS_ELEMENT_CALLBACKS.contains(&ev.text(m)));
         if is_element_callback {
             continue;
         }
-        let (name, method) = match f.kind() {
+        let (name, method) = match f.kind_str() {
             "function_declaration" | "generator_function_declaration" => {
                 (f.field("name").map(|n| ev.text(n)), false)
             }
             "method_definition" => (f.field("name").map(|n| ev.text(n)), true),
             _ => match parent {
-                Some(p) if p.kind() == "variable_declarator" => (
+                Some(p) if p.kind_str() == "variable_declarator" => (
                     p.field("name")
-                        .filter(|n| n.kind() == "identifier")
+                        .filter(|n| n.kind_str() == "identifier")
                         .map(|n| ev.text(n)),
                     false,
                 ),
-                Some(p) if p.kind() == "pair" => (p.field("key").map(|n| ev.text(n)), true),
-                Some(p) if matches!(p.kind(), "public_field_definition" | "field_definition") => (
-                    p.field("name")
-                        .or_else(|| p.field("property"))
-                        .map(|n| ev.text(n)),
-                    true,
-                ),
+                Some(p) if p.kind_str() == "pair" => (p.field("key").map(|n| ev.text(n)), true),
+                Some(p)
+                    if matches!(p.kind_str(), "public_field_definition" | "field_definition") =>
+                {
+                    (
+                        p.field("name")
+                            .or_else(|| p.field("property"))
+                            .map(|n| ev.text(n)),
+                        true,
+                    )
+                }
                 _ => (None, false),
             },
         };
@@ -2198,12 +2207,12 @@ fn js_within<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<JsFn> {
             _ => Vec::new(),
         };
         for p in list {
-            let pat = match p.kind() {
+            let pat = match p.kind_str() {
                 "required_parameter" | "optional_parameter" => p.field("pattern").unwrap_or(p),
                 "assignment_pattern" => p.field("left").unwrap_or(p),
                 _ => p,
             };
-            match pat.kind() {
+            match pat.kind_str() {
                 "identifier" => params.push((Some(ev.text(pat).to_string()), Vec::new())),
                 "object_pattern" => params.push((None, object_pattern_fields(ev, pat))),
                 "this" => {} // TS `this:` parameter is not positional
@@ -2224,7 +2233,7 @@ fn js_within<'t>(ev: &Eval<'_, 't>, node: Node<'t>) -> Option<JsFn> {
 /// `return` of an array or object literal.
 fn js_constant_return<'t>(f: Node<'t>) -> Option<Node<'t>> {
     if !matches!(
-        f.kind(),
+        f.kind_str(),
         "function_declaration" | "arrow_function" | "function_expression" | "function"
     ) {
         return None;
@@ -2241,18 +2250,18 @@ fn js_constant_return<'t>(f: Node<'t>) -> Option<Node<'t>> {
     let literal = |n: Node<'t>| -> Option<Node<'t>> {
         let mut n = n;
         while matches!(
-            n.kind(),
+            n.kind_str(),
             "parenthesized_expression" | "as_expression" | "satisfies_expression"
         ) {
             n = n.named_child(0)?;
         }
-        matches!(n.kind(), "array" | "object").then_some(n)
+        matches!(n.kind_str(), "array" | "object").then_some(n)
     };
-    if body.kind() != "statement_block" {
+    if body.kind_str() != "statement_block" {
         return literal(body);
     }
     let returns: Vec<Node> = named_children(body)
-        .filter(|c| c.kind() == "return_statement")
+        .filter(|c| c.kind_str() == "return_statement")
         .collect();
     match returns.as_slice() {
         [r] => literal(r.named_child(0)?),

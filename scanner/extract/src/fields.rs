@@ -119,6 +119,52 @@ fn by_index<'t>(node: Node<'t>, i: usize, name: &str) -> Option<Node<'t>> {
     }
 }
 
+/// One grammar's node kind names by kind id.
+struct Kinds {
+    language: Language,
+    names: Vec<Box<str>>,
+}
+
+fn kinds() -> &'static [Kinds] {
+    static KINDS: OnceLock<Vec<Kinds>> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let mut out: Vec<Kinds> = Vec::new();
+        for spec in LANGS {
+            let language: Language = spec.grammar.into();
+            if out.iter().any(|t| t.language == language) {
+                continue;
+            }
+            let names = (0..language.node_kind_count() as u16)
+                .map(|id| language.node_kind_for_id(id).unwrap_or("").into())
+                .collect();
+            out.push(Kinds { language, names });
+        }
+        out
+    })
+}
+
+pub trait KindExt<'t> {
+    /// `Node::kind()` from a per-grammar table: no `strlen` and UTF-8 check on every call.
+    fn kind_str(&self) -> &'t str;
+}
+
+impl<'t> KindExt<'t> for Node<'t> {
+    #[inline]
+    fn kind_str(&self) -> &'t str {
+        let id = self.kind_id() as usize;
+        let language = self.language();
+        match kinds()
+            .iter()
+            .find(|t| t.language == *language)
+            .and_then(|t| t.names.get(id))
+        {
+            Some(name) => name,
+            // ERROR and other built-in symbols, a grammar outside LANGS
+            None => self.kind(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +187,42 @@ mod tests {
             stack.extend(n.children(&mut c));
         }
         assert!(seen > 5);
+    }
+
+    #[test]
+    fn kind_str_matches_kind_in_every_grammar() {
+        // aliased nodes (TS `property_identifier`), anonymous tokens and ERROR nodes included
+        let cases = [
+            (
+                Lang::TypeScript,
+                "const x = f(a, b); obj.m(1); class A { m() {} } @@ (",
+            ),
+            (Lang::Tsx, "const e = <div a={1}>t</div>; )("),
+            (Lang::JavaScript, "import x from 'y'; x?.y[0] ?? z; }{"),
+            (Lang::Python, "@d\ndef f(a: int = 1):\n    return {**a}\n)"),
+            (
+                Lang::Rust,
+                "#[tool] fn f(&self) -> R { let S { a, .. } = s; m!(x) } ]",
+            ),
+            (Lang::Go, "package p\nfunc f() { x := T{A: 1}; go g() } }}"),
+        ];
+        for (lang, src) in cases {
+            let mut parser = tree_sitter::Parser::new();
+            parser.set_language(&lang.language()).unwrap();
+            let tree = parser.parse(src, None).unwrap();
+            let mut stack = vec![tree.root_node()];
+            let (mut seen, mut errors) = (0, 0);
+            while let Some(n) = stack.pop() {
+                assert_eq!(n.kind_str(), n.kind(), "{lang:?} {src}");
+                seen += 1;
+                errors += n.is_error() as usize;
+                let mut c = n.walk();
+                stack.extend(n.children(&mut c));
+            }
+            assert!(
+                seen > 10 && errors > 0,
+                "{lang:?}: {seen} nodes, {errors} errors"
+            );
+        }
     }
 }

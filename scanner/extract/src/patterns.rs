@@ -7,7 +7,7 @@
 //! No node kind of one grammar is named here: bindings are found through the field names
 //! the grammars share (`left`/`name`/`pattern` bound to `right`/`value`/`type`).
 
-use crate::fields::FieldExt;
+use crate::fields::{FieldExt, KindExt};
 use crate::value::{named_children, truncate, Eval};
 use mcpsweep_model::Observation;
 use regex::Regex;
@@ -283,7 +283,7 @@ struct Binding {
 }
 
 fn is_function_like(n: Node) -> bool {
-    let k = n.kind();
+    let k = n.kind_str();
     // `function_*`, Go `func_literal`, methods, Rust closures, Python lambdas, JS arrows
     ["func", "method", "closure", "lambda", "arrow"]
         .iter()
@@ -337,6 +337,10 @@ impl Index {
                 break;
             };
             budget = b;
+            // a leaf has no fields: nothing to bind, no children to visit
+            if n.child_count() == 0 {
+                continue;
+            }
             let mut c = n.walk();
             stack.extend(n.named_children(&mut c));
             let assigns = n.field("operator").is_none_or(|o| {
@@ -478,7 +482,7 @@ fn condition(node: Node) -> Option<Node> {
     let mut top = None;
     let mut up = node.parent();
     while let Some(p) = up {
-        let k = p.kind();
+        let k = p.kind_str();
         if [
             "binary",
             "boolean",
@@ -507,7 +511,7 @@ fn detail(ev: &Eval, node: Node, start: usize, redact: Option<&str>) -> String {
         let want: Vec<&str> = spec.split_whitespace().collect();
         if let Some(args) = node.field("arguments") {
             for (i, a) in named_children(args)
-                .filter(|a| !a.kind().contains("comment"))
+                .filter(|a| !a.kind_str().contains("comment"))
                 .enumerate()
             {
                 let kw = a.field("name").filter(|_| a.field("value").is_some());
@@ -524,11 +528,11 @@ fn detail(ev: &Eval, node: Node, start: usize, redact: Option<&str>) -> String {
     }
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
-        if n.kind().contains("comment") {
+        if n.kind_str().contains("comment") {
             cuts.push((n.start_byte(), n.end_byte(), ""));
             continue;
         }
-        if n.kind().contains("string") && !n.kind().contains("content") {
+        if n.kind_str().contains("string") && !n.kind_str().contains("content") {
             let t = ev.text(n).trim_matches(|c| "\"'`rbfuRBFU#".contains(c));
             if crate::effects::secret_kind(None, t).is_some() {
                 cuts.push((n.start_byte(), n.end_byte(), "\"[redacted]\""));

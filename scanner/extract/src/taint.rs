@@ -20,7 +20,7 @@
 
 use crate::effects::{self, callee_matches, Handler, Package};
 use crate::facts::Site;
-use crate::fields::FieldExt;
+use crate::fields::{FieldExt, KindExt};
 use crate::lang::Lang;
 use crate::lazyre::LazyRegex;
 use crate::value::{named_children, Eval, Value};
@@ -177,7 +177,7 @@ pub fn collect(
         let (Some(l), Some(r)) = (cap("assign.left"), cap("assign.right")) else {
             return true;
         };
-        if FUNCTION_KINDS.contains(&r.kind()) || r.kind().starts_with("class") {
+        if FUNCTION_KINDS.contains(&r.kind_str()) || r.kind_str().starts_with("class") {
             return true;
         }
         let mut targets = Vec::new();
@@ -204,7 +204,7 @@ pub fn collect(
         let Some(v) = cap("ret.value") else {
             return true;
         };
-        if v.kind() == "statement_block" || v.kind().ends_with("comment") {
+        if v.kind_str() == "statement_block" || v.kind_str().ends_with("comment") {
             return true;
         }
         let p = v.start_position();
@@ -242,7 +242,7 @@ pub fn collect(
         let Some(f) = cap("dispatch.fn") else {
             return true;
         };
-        let handler = if FUNCTION_KINDS.contains(&f.kind()) {
+        let handler = if FUNCTION_KINDS.contains(&f.kind_str()) {
             DispatchFn::Span(f.start_byte(), f.end_byte())
         } else {
             // `handleCall`, `this.handleCall`, `this.handleCall.bind(this)`
@@ -269,7 +269,7 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
     };
     let mut out = Vec::new();
     for p in list {
-        let kind = p.kind();
+        let kind = p.kind_str();
         if kind.ends_with("comment")
             || matches!(
                 kind,
@@ -328,14 +328,14 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
             });
             continue;
         };
-        if pat.kind() == "this" {
+        if pat.kind_str() == "this" {
             continue; // TS `this:` parameter is not positional
         }
         let mut b = ParamBind {
             ty,
             ..Default::default()
         };
-        match pat.kind() {
+        match pat.kind_str() {
             "identifier" | "shorthand_property_identifier_pattern" => {
                 b.name = Some(ev.text(pat).to_string())
             }
@@ -345,9 +345,9 @@ fn param_binds(ev: &Eval, f: Node) -> Vec<ParamBind> {
             "object_pattern" => b.fields = object_fields(ev, pat),
             _ => match unwrap_pattern(pat) {
                 // Rust `Parameters(req)`: a newtype's one field is the value
-                p if p.kind() == "identifier" => b.name = Some(ev.text(p).to_string()),
+                p if p.kind_str() == "identifier" => b.name = Some(ev.text(p).to_string()),
                 // Rust `Parameters(Req { path, mode: m })`: (field, local)
-                p if p.kind() == "struct_pattern" => b.fields = struct_fields(ev, p),
+                p if p.kind_str() == "struct_pattern" => b.fields = struct_fields(ev, p),
                 _ => {
                     // any other pattern (`[a, b]`): the names inside it
                     let mut names = Vec::new();
@@ -372,9 +372,9 @@ fn pattern_parts(n: Node) -> Vec<Node> {
 fn unwrap_pattern(n: Node) -> Node {
     let mut n = n;
     for _ in 0..8 {
-        let inner = match n.kind() {
+        let inner = match n.kind_str() {
             "mut_pattern" | "ref_pattern" | "reference_pattern" => named_children(n)
-                .filter(|c| c.kind() != "mutable_specifier")
+                .filter(|c| c.kind_str() != "mutable_specifier")
                 .last(),
             "match_pattern" => n.named_child(0),
             "tuple_struct_pattern" => match pattern_parts(n).as_slice() {
@@ -395,7 +395,7 @@ fn unwrap_pattern(n: Node) -> Node {
 fn struct_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in pattern_parts(pat) {
-        if c.kind() != "field_pattern" {
+        if c.kind_str() != "field_pattern" {
             continue;
         }
         let Some(name) = c.field("name") else {
@@ -419,7 +419,7 @@ fn struct_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
 fn object_fields(ev: &Eval, pat: Node) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in named_children(pat) {
-        match c.kind() {
+        match c.kind_str() {
             "shorthand_property_identifier_pattern" => {
                 let t = ev.text(c).to_string();
                 out.push((t.clone(), t));
@@ -452,7 +452,7 @@ fn identifiers(ev: &Eval, n: Node, out: &mut Vec<String>, depth: usize) {
     if depth > 8 {
         return;
     }
-    match n.kind() {
+    match n.kind_str() {
         "identifier" | "shorthand_property_identifier_pattern" => out.push(ev.text(n).to_string()),
         "assignment_pattern" | "object_assignment_pattern" => {
             if let Some(l) = n.field("left") {
@@ -481,7 +481,7 @@ fn identifiers(ev: &Eval, n: Node, out: &mut Vec<String>, depth: usize) {
         }
         _ => {
             for c in named_children(n) {
-                if !c.kind().contains("type") {
+                if !c.kind_str().contains("type") {
                     identifiers(ev, c, out, depth + 1)
                 }
             }
@@ -495,7 +495,7 @@ fn member_path(ev: &Eval, n: Node, depth: usize) -> Option<String> {
     if depth > 8 {
         return None;
     }
-    match n.kind() {
+    match n.kind_str() {
         "identifier" | "this" | "self" | "property_identifier" | "field_identifier" => {
             Some(ev.text(n).to_string())
         }
@@ -505,7 +505,7 @@ fn member_path(ev: &Eval, n: Node, depth: usize) -> Option<String> {
         | "satisfies_expression"
         | "type_assertion" => member_path(ev, n.named_child(0)?, depth + 1),
         "member_expression" | "attribute" | "selector_expression" | "field_expression" => {
-            let (obj, prop) = match n.kind() {
+            let (obj, prop) = match n.kind_str() {
                 "member_expression" => ("object", "property"),
                 "attribute" => ("object", "attribute"),
                 "selector_expression" => ("operand", "field"),
@@ -524,7 +524,7 @@ fn bind_targets(ev: &Eval, l: Node, index: Option<usize>, out: &mut Vec<Target>,
     if depth > 6 {
         return;
     }
-    match l.kind() {
+    match l.kind_str() {
         "identifier" | "shorthand_property_identifier_pattern" => out.push(Target {
             local: ev.text(l).to_string(),
             field: None,
@@ -577,7 +577,7 @@ fn bind_targets(ev: &Eval, l: Node, index: Option<usize>, out: &mut Vec<Target>,
             let u = unwrap_pattern(l);
             if u.id() != l.id() {
                 bind_targets(ev, u, index, out, depth + 1)
-            } else if l.kind() == "tuple_struct_pattern" {
+            } else if l.kind_str() == "tuple_struct_pattern" {
                 for (i, c) in pattern_parts(l).into_iter().enumerate() {
                     bind_targets(ev, c, Some(i), out, depth + 1);
                 }

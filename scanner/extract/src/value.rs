@@ -8,7 +8,7 @@
 //! (`call_expression` with `function`/`arguments` fields in TS, Rust and Go; `identifier`,
 //! `true`, `false` everywhere), so a kind that exists in several grammars is handled once.
 
-use crate::fields::FieldExt;
+use crate::fields::{FieldExt, KindExt};
 use mcpsweep_model::Param;
 use tree_sitter::Node;
 
@@ -286,7 +286,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         }
         let d = depth + 1;
         let child = |name: &str| node.field(name);
-        match node.kind() {
+        match node.kind_str() {
             // ---- strings
             "string"
             | "string_literal"
@@ -315,7 +315,7 @@ impl<'s, 'r> Eval<'s, 'r> {
             | "scoped_identifier"
             | "scoped_type_identifier" => Value::Ident(self.text(node).to_string()),
             "member_expression" | "attribute" | "selector_expression" | "field_expression" => {
-                let (obj, prop) = match node.kind() {
+                let (obj, prop) = match node.kind_str() {
                     "member_expression" => (child("object"), child("property")),
                     "attribute" => (child("object"), child("attribute")),
                     "selector_expression" => (child("operand"), child("field")),
@@ -344,7 +344,7 @@ impl<'s, 'r> Eval<'s, 'r> {
             | "expression_statement"
             | "literal_element"
             | "try_expression" => {
-                if node.kind() == "unary_expression" {
+                if node.kind_str() == "unary_expression" {
                     let op = node.field("operator").map(|o| self.text(o));
                     if !matches!(op, Some("&") | Some("*")) {
                         return self.expr(node);
@@ -398,9 +398,9 @@ impl<'s, 'r> Eval<'s, 'r> {
                 let mut args = Vec::new();
                 let mut kwargs = Vec::new();
                 for el in named_children(body).take(MAX_ITEMS) {
-                    match el.kind() {
+                    match el.kind_str() {
                         "keyed_element" | "field_initializer" => {
-                            let (k, v) = if el.kind() == "field_initializer" {
+                            let (k, v) = if el.kind_str() == "field_initializer" {
                                 (child_of(el, "field"), child_of(el, "value"))
                             } else {
                                 (el.named_child(0), el.named_child(1))
@@ -417,14 +417,14 @@ impl<'s, 'r> Eval<'s, 'r> {
                         _ => args.push(self.value_at(el, d)),
                     }
                 }
-                if kwargs.is_empty() && ty.is_some_and(|t| t.kind().contains("slice")) {
+                if kwargs.is_empty() && ty.is_some_and(|t| t.kind_str().contains("slice")) {
                     return Value::Array(args);
                 }
                 if kwargs.is_empty() && ty.is_none() {
                     return Value::Array(args);
                 }
                 // Go `map[string]any{"k": v}`: a map literal is an object
-                if ty.is_some_and(|t| t.kind() == "map_type") && args.is_empty() {
+                if ty.is_some_and(|t| t.kind_str() == "map_type") && args.is_empty() {
                     return Value::Object(kwargs);
                 }
                 Value::Call {
@@ -440,7 +440,7 @@ impl<'s, 'r> Eval<'s, 'r> {
                     .filter(|c| !is_comment(*c))
                     .take(MAX_ITEMS)
                     .collect();
-                if !els.is_empty() && els.iter().all(|e| e.kind() == "keyed_element") {
+                if !els.is_empty() && els.iter().all(|e| e.kind_str() == "keyed_element") {
                     Value::Object(
                         els.iter()
                             .filter_map(|e| {
@@ -494,7 +494,7 @@ impl<'s, 'r> Eval<'s, 'r> {
     fn rust_macro(&self, node: Node, d: usize) -> Value {
         let name = node.field("macro").map(|m| self.text(m)).unwrap_or("");
         let name = name.rsplit("::").next().unwrap_or(name);
-        let Some(tt) = named_children(node).find(|c| c.kind() == "token_tree") else {
+        let Some(tt) = named_children(node).find(|c| c.kind_str() == "token_tree") else {
             return self.expr(node);
         };
         let toks = token_tree_inner(tt);
@@ -542,7 +542,10 @@ impl<'s, 'r> Eval<'s, 'r> {
             _ => match split_tokens(&toks).as_slice() {
                 [one]
                     if one.iter().all(|t| {
-                        matches!(t.kind(), "identifier" | "::" | "crate" | "self" | "super")
+                        matches!(
+                            t.kind_str(),
+                            "identifier" | "::" | "crate" | "self" | "super"
+                        )
                     }) =>
                 {
                     let path: String = one.iter().map(|t| self.text(*t)).collect();
@@ -572,7 +575,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         match toks {
             [one] => self.token_leaf(*one, d),
             // `-1`
-            [minus, n] if self.text(*minus) == "-" && n.kind().ends_with("literal") => {
+            [minus, n] if self.text(*minus) == "-" && n.kind_str().ends_with("literal") => {
                 Value::Num(format!("-{}", self.text(*n)))
             }
             _ => Value::Expr(truncate(
@@ -591,7 +594,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         if d > MAX_DEPTH {
             return self.expr(t);
         }
-        match t.kind() {
+        match t.kind_str() {
             "token_tree" => {
                 let open = t.child(0).map(|c| self.text(c)).unwrap_or("");
                 let inner = token_tree_inner(t);
@@ -650,7 +653,7 @@ impl<'s, 'r> Eval<'s, 'r> {
     fn pairs(&self, node: Node, d: usize) -> Vec<(String, Value)> {
         let mut out = Vec::new();
         for c in named_children(node).take(MAX_ITEMS) {
-            match c.kind() {
+            match c.kind_str() {
                 "pair" => {
                     let (Some(k), Some(v)) = (c.field("key"), c.field("value")) else {
                         continue;
@@ -687,7 +690,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         let mut args = Vec::new();
         let mut kwargs = Vec::new();
         for c in named_children(node).take(MAX_ITEMS) {
-            match c.kind() {
+            match c.kind_str() {
                 "keyword_argument" => {
                     if let (Some(k), Some(v)) = (c.field("name"), c.field("value")) {
                         kwargs.push((self.text(k).to_string(), self.value_at(v, d)));
@@ -708,7 +711,7 @@ impl<'s, 'r> Eval<'s, 'r> {
 
     /// Evaluate a string node: the literal text with escapes decoded, or a template.
     fn string(&self, node: Node) -> Value {
-        match node.kind() {
+        match node.kind_str() {
             "concatenated_string" => {
                 let mut out = String::new();
                 for c in named_children(node) {
@@ -726,7 +729,7 @@ impl<'s, 'r> Eval<'s, 'r> {
                     return Value::Str(inner.to_string());
                 }
                 let inner: String = named_children(node)
-                    .filter(|c| c.kind() == "string_content")
+                    .filter(|c| c.kind_str() == "string_content")
                     .map(|c| self.text(c))
                     .collect();
                 return Value::Str(inner);
@@ -737,7 +740,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         let mut saw_part = false;
         let mut cursor = node.walk();
         for c in node.children(&mut cursor) {
-            match c.kind() {
+            match c.kind_str() {
                 "string_fragment"
                 | "string_content"
                 | "interpreted_string_literal_content"
@@ -803,7 +806,7 @@ impl<'s, 'r> Eval<'s, 'r> {
     fn params(&self, node: Node) -> Vec<Param> {
         let mut out = Vec::new();
         for c in named_children(node) {
-            let kind = c.kind();
+            let kind = c.kind_str();
             if matches!(
                 kind,
                 "parameter_declaration" | "variadic_parameter_declaration"
@@ -853,7 +856,7 @@ impl<'s, 'r> Eval<'s, 'r> {
             };
             let Some(name) = name else { continue };
             if matches!(
-                name.kind(),
+                name.kind_str(),
                 "list_splat_pattern" | "dictionary_splat_pattern"
             ) {
                 continue; // Python `*args: str`, `**kw: Any`
@@ -900,7 +903,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         // base classes first, under a key no field can have (`class S(FastMCP)`)
         if let Some(sup) = class.field("superclasses") {
             let bases: Vec<Value> = named_children(sup)
-                .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
+                .filter(|b| matches!(b.kind_str(), "identifier" | "attribute"))
                 .map(|b| self.value(b))
                 .collect();
             if !bases.is_empty() {
@@ -911,13 +914,13 @@ impl<'s, 'r> Eval<'s, 'r> {
             return Value::Object(fields);
         };
         for stmt in named_children(body).take(MAX_ITEMS) {
-            let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
+            let Some(a) = stmt.named_child(0).filter(|a| a.kind_str() == "assignment") else {
                 continue;
             };
             let (Some(left), Some(ty)) = (a.field("left"), a.field("type")) else {
                 continue;
             };
-            if left.kind() != "identifier" {
+            if left.kind_str() != "identifier" {
                 continue;
             }
             let name = self.text(left).to_string();
@@ -957,7 +960,8 @@ impl<'s, 'r> Eval<'s, 'r> {
     fn py_kwarg_str(&self, call: Node, key: &str) -> Option<String> {
         let args = call.field("arguments")?;
         named_children(args).find_map(|a| {
-            if a.kind() != "keyword_argument" || a.field("name").map(|k| self.text(k)) != Some(key)
+            if a.kind_str() != "keyword_argument"
+                || a.field("name").map(|k| self.text(k)) != Some(key)
             {
                 return None;
             }
@@ -971,13 +975,13 @@ impl<'s, 'r> Eval<'s, 'r> {
     /// The metadata expressions of a Python `Annotated[T, m1, m2]` type (empty otherwise).
     fn py_annotated_metadata<'t>(&self, ty: Node<'t>) -> Vec<Node<'t>> {
         let mut cur = ty;
-        while cur.kind() == "type" {
+        while cur.kind_str() == "type" {
             match cur.named_child(0) {
                 Some(c) => cur = c,
                 None => return Vec::new(),
             }
         }
-        let (head, args): (Option<Node>, Vec<Node>) = match cur.kind() {
+        let (head, args): (Option<Node>, Vec<Node>) = match cur.kind_str() {
             // Annotated[str, Field(...)]
             "generic_type" => (
                 cur.named_child(0),
@@ -1005,7 +1009,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         args.into_iter()
             .skip(1)
             .map(|a| {
-                if a.kind() == "type" {
+                if a.kind_str() == "type" {
                     a.named_child(0).unwrap_or(a)
                 } else {
                     a
@@ -1018,7 +1022,7 @@ impl<'s, 'r> Eval<'s, 'r> {
     /// `Field(description=...)` give none; `Field(3)`, `Field(default=...)`,
     /// `Field(default_factory=...)` do.
     fn py_field(&self, node: Node) -> Option<(bool, Option<String>)> {
-        if node.kind() != "call" {
+        if node.kind_str() != "call" {
             return None;
         }
         let f = self.text(node.field("function")?);
@@ -1029,7 +1033,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         let mut has_default = false;
         let mut desc = None;
         for (i, a) in named_children(args).enumerate() {
-            match a.kind() {
+            match a.kind_str() {
                 "keyword_argument" => {
                     let k = a.field("name").map(|k| self.text(k));
                     let v = a.field("value");
@@ -1055,12 +1059,12 @@ impl<'s, 'r> Eval<'s, 'r> {
     /// Documentation of a definition: a Python docstring, or the comments right above it
     /// (`///` in Rust, `//` in Go, `/** */` JSDoc in JS/TS).
     pub fn doc(&self, node: Node) -> Option<String> {
-        if node.kind() == "function_definition" {
+        if node.kind_str() == "function_definition" {
             let body = node.field("body")?;
             let first = body.named_child(0)?;
-            if first.kind() == "expression_statement" {
+            if first.kind_str() == "expression_statement" {
                 let s = first.named_child(0)?;
-                if s.kind() == "string" {
+                if s.kind_str() == "string" {
                     if let Value::Str(d) = self.string(s) {
                         return Some(clean_docstring(&d));
                     }
@@ -1072,7 +1076,7 @@ impl<'s, 'r> Eval<'s, 'r> {
         let mut lines = Vec::new();
         let mut cur = node.prev_sibling();
         while let Some(c) = cur {
-            match c.kind() {
+            match c.kind_str() {
                 "line_comment" | "comment" | "block_comment" => {
                     let t = self.text(c);
                     if t.starts_with("///") || t.starts_with("/**") || t.starts_with("//") {
@@ -1186,7 +1190,7 @@ fn child_of<'t>(node: Node<'t>, field: &str) -> Option<Node<'t>> {
 }
 
 fn is_comment(n: Node) -> bool {
-    n.kind().ends_with("comment")
+    n.kind_str().ends_with("comment")
 }
 
 /// The tokens of a Rust token tree without its delimiters.
@@ -1194,7 +1198,7 @@ fn token_tree_inner(tt: Node) -> Vec<Node> {
     let n = tt.child_count();
     (1..n.saturating_sub(1))
         .filter_map(|i| tt.child(i))
-        .filter(|c| !c.kind().ends_with("comment"))
+        .filter(|c| !c.kind_str().ends_with("comment"))
         .collect()
 }
 
@@ -1202,7 +1206,7 @@ fn token_tree_inner(tt: Node) -> Vec<Node> {
 fn split_tokens<'t>(toks: &[Node<'t>]) -> Vec<Vec<Node<'t>>> {
     let mut out = vec![Vec::new()];
     for t in toks {
-        if t.kind() == "," {
+        if t.kind_str() == "," {
             out.push(Vec::new());
         } else {
             out.last_mut().unwrap().push(*t);
