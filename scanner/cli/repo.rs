@@ -171,6 +171,25 @@ impl Reader<'_> {
         }
     }
 
+    /// Hand the bytes of `rel` to `f` without keeping them: a file on disk is read into a
+    /// per-thread buffer, so the many files a scan only looks at allocate nothing (and cost
+    /// no `fstat`). `Unread` when over `limit`.
+    pub fn with_bytes<R>(
+        &self,
+        rel: &str,
+        limit: u64,
+        f: impl FnOnce(&[u8]) -> R,
+    ) -> std::io::Result<Result<R, crate::scan::Unread>> {
+        match self {
+            Reader::Disk(root) => crate::scan::with_limited(&root.join(rel), limit, f),
+            Reader::Git { .. } => Ok(match self.read(rel, limit)? {
+                Loaded::Bytes(b) if b.len() as u64 > limit => Err(crate::scan::Unread::Grew),
+                Loaded::Bytes(b) => Ok(f(&b)),
+                Loaded::TooLarge(size) => Err(crate::scan::Unread::TooLarge(size)),
+            }),
+        }
+    }
+
     /// Read `rel` (relative, forward slashes) within `limit` bytes.
     pub fn read(&self, rel: &str, limit: u64) -> std::io::Result<Loaded> {
         match self {

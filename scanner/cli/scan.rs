@@ -642,31 +642,70 @@ fn process(
         p.outcome = FileOutcome::Skipped("test-code");
         return p;
     }
-    let bytes = match reader.read(&e.rel, args.max_file_size) {
-        Ok(Loaded::TooLarge(size)) => {
+    let read = reader.with_bytes(&e.rel, args.max_file_size, |bytes| {
+        classify(
+            &mut p,
+            bytes,
+            lang,
+            is_manifest,
+            config.as_ref(),
+            root,
+            &e.rel,
+        )
+    });
+    match read {
+        Ok(Ok(None)) => {}
+        // a candidate, waiting for extraction unless the facts cache has it
+        Ok(Ok(Some((lang, bytes)))) => {
+            if let Some(c) = cache {
+                let blob = reader
+                    .blob_id(&e.rel)
+                    .or_else(|| crate::factcache::blob_id(&bytes));
+                if let Some(facts) = blob.and_then(|b| c.get(&b, lang)) {
+                    FACTS_FROM_CACHE.fetch_add(1, Ordering::Relaxed);
+                    p.parsed = true;
+                    p.outcome = FileOutcome::Facts(lang, Box::new(facts));
+                    return p;
+                }
+            }
+            warm(lang);
+            p.outcome = FileOutcome::Candidate(lang, bytes);
+        }
+        Ok(Err(Unread::TooLarge(size))) => {
             p.outcome = FileOutcome::Error(format!(
                 "not analysed: {} bytes is over the {} byte limit (--max-file-size)",
                 size, args.max_file_size
             ));
-            return p;
         }
-        Ok(Loaded::Bytes(b)) => b,
+        Ok(Err(Unread::Grew)) => {
+            p.outcome = FileOutcome::Error(format!(
+                "not analysed: grew past the {} byte limit while being read",
+                args.max_file_size
+            ));
+        }
         Err(err) => {
             p.outcome = FileOutcome::Error(format!("not analysed: cannot read: {err}"));
-            return p;
         }
-    };
-    p.bytes = bytes.len() as u64;
-    if bytes.len() as u64 > args.max_file_size {
-        p.outcome = FileOutcome::Error(format!(
-            "not analysed: grew past the {} byte limit while being read",
-            args.max_file_size
-        ));
-        return p;
     }
-    if let Some(d) = &config {
+    p
+}
+
+/// What a file read by [`process`] is, from its bytes: its config and outcome set on `p`;
+/// for a source file worth extracting, its language and an owned copy of the bytes.
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    p: &mut Processed,
+    bytes: &[u8],
+    lang: Option<Lang>,
+    is_manifest: bool,
+    config: Option<&clientconfig::Detected>,
+    root: &str,
+    rel: &str,
+) -> Option<(Lang, Vec<u8>)> {
+    p.bytes = bytes.len() as u64;
+    if let Some(d) = config {
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            clientconfig::parse(root, &e.rel, d, &bytes)
+            clientconfig::parse(root, rel, d, bytes)
         }))
         .unwrap_or_else(|_| Err("internal error while reading".into()));
         p.config = read.transpose();
@@ -675,50 +714,36 @@ fn process(
             p.parsed = matches!(p.config, Some(Ok(_)));
         }
         if lang.is_none() && !is_manifest {
-            return p;
+            return None;
         }
     }
     if is_manifest {
-        p.outcome = match manifest::parse(&e.rel, &bytes) {
+        p.outcome = match manifest::parse(rel, bytes) {
             Ok(m) => FileOutcome::Manifest(m),
             Err(reason) => FileOutcome::Error(format!("manifest not read: {reason}")),
         };
-        return p;
+        return None;
     }
     let lang = lang.expect("checked above");
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         p.outcome =
             FileOutcome::Error("not analysed: binary content (NUL byte) in a source file".into());
-        return p;
+        return None;
     }
-    if !prefilter::is_candidate(lang, &bytes) {
+    if !prefilter::is_candidate(lang, bytes) {
         p.outcome = FileOutcome::NotCandidate(Some(lang));
-        return p;
+        return None;
     }
     p.candidate = true;
-    if let Err(err) = std::str::from_utf8(&bytes) {
+    if let Err(err) = std::str::from_utf8(bytes) {
         p.outcome = FileOutcome::Error(format!(
             "not analysed: invalid UTF-8 at byte {}",
             err.valid_up_to()
         ));
-        return p;
+        return None;
     }
-    // facts already in the cache: no parser (nor query) needed for this file
-    if let Some(c) = cache {
-        let blob = reader
-            .blob_id(&e.rel)
-            .or_else(|| crate::factcache::blob_id(&bytes));
-        if let Some(facts) = blob.and_then(|b| c.get(&b, lang)) {
-            FACTS_FROM_CACHE.fetch_add(1, Ordering::Relaxed);
-            p.parsed = true;
-            p.outcome = FileOutcome::Facts(lang, Box::new(facts));
-            return p;
-        }
-    }
-    warm(lang);
-    p.outcome = FileOutcome::Candidate(lang, bytes);
-    p
+    Some((lang, bytes.to_vec()))
 }
 
 /// Extract the facts of a file, or take them from the facts cache when it holds its blob.
@@ -788,18 +813,19 @@ pub(crate) enum Loaded {
     TooLarge(u64),
 }
 
+/// Why [`with_limited`] did not hand a file's bytes over.
+pub(crate) enum Unread {
+    /// Its size, over the limit.
+    TooLarge(u64),
+    /// Within the limit by its size, over it by the time it was read.
+    Grew,
+}
+
 /// Open without following a symlink (one swapped in after the walk is refused), check the
 /// size on the open handle, and read at most `limit + 1` bytes so a file that grows while
 /// being read cannot exhaust memory.
 pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Loaded> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NOFOLLOW);
-    }
-    let f = opts.open(path)?;
+    let f = open_nofollow(path)?;
     let size = f.metadata()?.len();
     if size > limit {
         return Ok(Loaded::TooLarge(size));
@@ -807,4 +833,48 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Loaded> {
     let mut buf = Vec::with_capacity(size as usize + 1);
     f.take(limit + 1).read_to_end(&mut buf)?;
     Ok(Loaded::Bytes(buf))
+}
+
+fn open_nofollow(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NOFOLLOW);
+    }
+    opts.open(path)
+}
+
+thread_local! {
+    /// [`with_limited`]'s buffer: one per thread, kept between files.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`read_limited`] for bytes that are only looked at: read into the thread's buffer (no
+/// allocation, no `fstat` unless the file is over the limit) and handed to `f`.
+pub(crate) fn with_limited<R>(
+    path: &Path,
+    limit: u64,
+    f: impl FnOnce(&[u8]) -> R,
+) -> std::io::Result<Result<R, Unread>> {
+    let file = open_nofollow(path)?;
+    // taken out for the call, so a nested call (none today) would get a buffer of its own
+    let mut buf = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    buf.clear();
+    let read = (&file).take(limit + 1).read_to_end(&mut buf);
+    let out = match read {
+        Err(e) => Err(e),
+        Ok(_) if buf.len() as u64 > limit => match file.metadata() {
+            Ok(m) if m.len() > limit => Ok(Err(Unread::TooLarge(m.len()))),
+            Ok(_) => Ok(Err(Unread::Grew)),
+            Err(e) => Err(e),
+        },
+        Ok(_) => Ok(Ok(f(&buf))),
+    };
+    // a buffer grown by one large file is not kept for the rest of the scan
+    if buf.capacity() <= 1 << 20 {
+        SCRATCH.with(|s| *s.borrow_mut() = buf);
+    }
+    out
 }
