@@ -200,6 +200,10 @@ struct BindRule {
     addr_kw: Option<String>,
     /// What an absent host means (`*` = every interface).
     default_host: Option<String>,
+    /// The host an app is made for, not a listener (`createMcpExpressApp({ host })`): the
+    /// bind address only when no listener call of the server names one.
+    #[serde(default)]
+    app_host: bool,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +215,10 @@ struct RebindingRule {
     on: Vec<String>,
     #[serde(default)]
     off: Vec<String>,
+    /// The `on` callees add protection only for a loopback host: the call's option of this
+    /// name absent, not a literal, or `127.0.0.1` / `localhost` / `::1`
+    /// (`createMcpExpressApp({ host: "0.0.0.0" })` adds none).
+    host_option: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -1046,6 +1054,8 @@ pub fn analyze_server(
     let tab = tables(lang);
     let mut transports: Vec<Transport> = Vec::new();
     let mut binds: Vec<(String, String, u32)> = Vec::new();
+    // the hosts apps are made for (`createMcpExpressApp({ host })`): (host, file)
+    let mut app_binds: Vec<(String, String)> = Vec::new();
     // declared DNS-rebinding settings: (declared-on / declared-off, file)
     let mut rebinding: Vec<(String, String)> = Vec::new();
     // transports whose call also names a bind address (`mcp.run(transport=t, host=h)`)
@@ -1224,13 +1234,17 @@ pub fn analyze_server(
             for r in tab.file.bind.iter().filter(|_| exposure) {
                 if any_match(&r.callee, callee) {
                     if let Some(b) = bind_of(r, site, pkg) {
+                        if r.app_host {
+                            app_binds.push((b, path.clone()));
+                            continue;
+                        }
                         binds.push((b, path.clone(), site.line));
                         bound_calls.insert((path.clone(), site.line));
                     }
                 }
             }
             for r in tab.file.rebinding.iter().filter(|_| exposure) {
-                if let Some(v) = rebinding_of(r, callee, site) {
+                if let Some(v) = rebinding_of(r, callee, site, pkg) {
                     rebinding.push((v, path.clone()));
                 }
             }
@@ -1329,6 +1343,8 @@ pub fn analyze_server(
     }
     binds.sort();
     binds.dedup();
+    app_binds.sort();
+    app_binds.dedup();
     let bind = binds.first().map(|b| b.0.clone());
     let http = transports.iter().any(|t| t.kind != "stdio");
     // a serverless platform (Cloudflare Workers): no local listener a web page could rebind to
@@ -1363,9 +1379,16 @@ pub fn analyze_server(
             .find(|b| b.1 == t.file && b.2 == t.line)
             .map(|b| b.0.clone());
         let here = binds.iter().find(|b| b.1 == t.file).map(|b| b.0.clone());
+        // else the host an app of its own file, then of the server's files, is made for
+        let app = app_binds
+            .iter()
+            .find(|b| b.1 == t.file)
+            .or_else(|| app_binds.first())
+            .map(|b| b.0.clone());
         t.bind = at
             .or(here)
             .or_else(|| bind.clone())
+            .or(app)
             .or_else(|| sdk_default_bind(&s.sdk));
         t.dns_rebinding = Some(if serverless {
             "not-applicable".into()
@@ -2580,7 +2603,7 @@ fn rust_format(expr: &str, pkg: &Package) -> Option<String> {
     Some(out)
 }
 
-fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> {
+fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site, pkg: &Package) -> Option<String> {
     let hit = |pats: &[String]| {
         pats.iter().any(|p| {
             if let Some((name, arg)) = p.strip_suffix(')').and_then(|p| p.split_once('(')) {
@@ -2604,9 +2627,19 @@ fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> 
             }
         })
     };
+    // a host option naming a host that is not loopback: the SDK adds no check
+    let loopback = || {
+        let Some(v) = r.host_option.as_deref().and_then(|k| option_value(site, k)) else {
+            return true;
+        };
+        match pkg.resolve_deep(v, 0) {
+            Value::Str(h) => matches!(h.as_str(), "127.0.0.1" | "localhost" | "::1"),
+            _ => true,
+        }
+    };
     if hit(&r.off) {
         Some("declared-off".into())
-    } else if hit(&r.on) {
+    } else if hit(&r.on) && loopback() {
         Some("declared-on".into())
     } else {
         None
