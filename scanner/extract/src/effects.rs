@@ -1385,29 +1385,27 @@ pub fn analyze_server(
             .find(|b| b.1 == t.file)
             .or_else(|| app_binds.first())
             .map(|b| b.0.clone());
+        let locked = s
+            .sdk_dependency
+            .as_ref()
+            .and_then(|d| d.locked_version.as_deref());
         t.bind = at
             .or(here)
             .or_else(|| bind.clone())
             .or(app)
-            .or_else(|| sdk_default_bind(&s.sdk));
+            .or_else(|| sdk_default_bind(&s.sdk, s.sdk_version.as_deref(), locked));
         t.dns_rebinding = Some(if serverless {
             "not-applicable".into()
         } else {
             match declared(Some(&t.file)).or_else(|| declared(None)) {
                 Some(v) => v,
-                None => {
-                    let locked = s
-                        .sdk_dependency
-                        .as_ref()
-                        .and_then(|d| d.locked_version.as_deref());
-                    sdk_default_rebinding(
-                        &s.sdk,
-                        t.bind.as_deref(),
-                        s.sdk_version.as_deref(),
-                        locked,
-                    )
-                    .to_string()
-                }
+                None => sdk_default_rebinding(
+                    &s.sdk,
+                    t.bind.as_deref(),
+                    s.sdk_version.as_deref(),
+                    locked,
+                )
+                .to_string(),
             }
         });
     }
@@ -2794,11 +2792,25 @@ fn auth_guard(view: &FileView) -> Option<u32> {
     )
 }
 
-fn sdk_default_bind(sdk: &str) -> Option<String> {
+/// The SDK's default bind address (sdk-surface.md §2, §3): Python `mcp` FastMCP listened on
+/// every interface before 1.9.1 (a lockfile or an exact pin says which version runs).
+fn sdk_default_bind(sdk: &str, version: Option<&str>, locked: Option<&str>) -> Option<String> {
     match sdk {
+        "mcp" if version_below(mcp_pinned(version, locked), (1, 9, 1)) => {
+            Some("0.0.0.0:8000 (SDK default)".into())
+        }
         "mcp" | "fastmcp" => Some("127.0.0.1:8000 (SDK default)".into()),
         _ => None,
     }
+}
+
+/// Python `mcp`: the version a lockfile pins, else an exact pin (`mcp==1.22.0`); a
+/// requirement range says little about what is installed.
+fn mcp_pinned<'v>(version: Option<&'v str>, locked: Option<&'v str>) -> Option<&'v str> {
+    locked.or(version.filter(|v| {
+        let v = v.trim();
+        v.starts_with("==") || v.starts_with(|c: char| c.is_ascii_digit())
+    }))
 }
 
 /// The SDK's DNS-rebinding default (sdk-surface.md §10.2), for current SDK versions (and the
@@ -2814,15 +2826,12 @@ fn sdk_default_rebinding(
     let loopback = bind.is_some_and(|b| {
         b.starts_with("127.0.0.1") || b.starts_with("localhost") || b.starts_with("[::1]")
     });
-    // Python `mcp`: a requirement range says little about what is installed; a lockfile or an
-    // exact pin (`mcp==1.22.0`) below 1.23.0 means no automatic protection
-    let exact = version.filter(|v| {
-        let v = v.trim();
-        v.starts_with("==") || v.starts_with(|c: char| c.is_ascii_digit())
-    });
+    // Python `mcp`: a lockfile or an exact pin (`mcp==1.22.0`) below 1.23.0 means no
+    // automatic protection
+    let pinned = mcp_pinned(version, locked);
     let version = locked.or(version);
     match sdk {
-        "mcp" if version_below(locked.or(exact), (1, 23, 0)) => "sdk-default-off",
+        "mcp" if version_below(pinned, (1, 23, 0)) => "sdk-default-off",
         "mark3labs/mcp-go" if version_below(version, (0, 56, 0)) => "sdk-default-off",
         "modelcontextprotocol/go-sdk" if version_below(version, (1, 4, 0)) => "sdk-default-off",
         // rmcp: Host allowlist (loopback) on Streamable HTTP since 1.4.0
