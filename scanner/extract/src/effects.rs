@@ -200,6 +200,10 @@ struct BindRule {
     addr_kw: Option<String>,
     /// What an absent host means (`*` = every interface).
     default_host: Option<String>,
+    /// The host an app is made for, not a listener (`createMcpExpressApp({ host })`): the
+    /// bind address only when no listener call of the server names one.
+    #[serde(default)]
+    app_host: bool,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +215,10 @@ struct RebindingRule {
     on: Vec<String>,
     #[serde(default)]
     off: Vec<String>,
+    /// The `on` callees add protection only for a loopback host: the call's option of this
+    /// name absent, not a literal, or `127.0.0.1` / `localhost` / `::1`
+    /// (`createMcpExpressApp({ host: "0.0.0.0" })` adds none).
+    host_option: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -1046,6 +1054,8 @@ pub fn analyze_server(
     let tab = tables(lang);
     let mut transports: Vec<Transport> = Vec::new();
     let mut binds: Vec<(String, String, u32)> = Vec::new();
+    // the hosts apps are made for (`createMcpExpressApp({ host })`): (host, file)
+    let mut app_binds: Vec<(String, String)> = Vec::new();
     // declared DNS-rebinding settings: (declared-on / declared-off, file)
     let mut rebinding: Vec<(String, String)> = Vec::new();
     // transports whose call also names a bind address (`mcp.run(transport=t, host=h)`)
@@ -1224,13 +1234,17 @@ pub fn analyze_server(
             for r in tab.file.bind.iter().filter(|_| exposure) {
                 if any_match(&r.callee, callee) {
                     if let Some(b) = bind_of(r, site, pkg) {
+                        if r.app_host {
+                            app_binds.push((b, path.clone()));
+                            continue;
+                        }
                         binds.push((b, path.clone(), site.line));
                         bound_calls.insert((path.clone(), site.line));
                     }
                 }
             }
             for r in tab.file.rebinding.iter().filter(|_| exposure) {
-                if let Some(v) = rebinding_of(r, callee, site) {
+                if let Some(v) = rebinding_of(r, callee, site, pkg) {
                     rebinding.push((v, path.clone()));
                 }
             }
@@ -1329,6 +1343,8 @@ pub fn analyze_server(
     }
     binds.sort();
     binds.dedup();
+    app_binds.sort();
+    app_binds.dedup();
     let bind = binds.first().map(|b| b.0.clone());
     let http = transports.iter().any(|t| t.kind != "stdio");
     // a serverless platform (Cloudflare Workers): no local listener a web page could rebind to
@@ -1363,28 +1379,33 @@ pub fn analyze_server(
             .find(|b| b.1 == t.file && b.2 == t.line)
             .map(|b| b.0.clone());
         let here = binds.iter().find(|b| b.1 == t.file).map(|b| b.0.clone());
+        // else the host an app of its own file, then of the server's files, is made for
+        let app = app_binds
+            .iter()
+            .find(|b| b.1 == t.file)
+            .or_else(|| app_binds.first())
+            .map(|b| b.0.clone());
+        let locked = s
+            .sdk_dependency
+            .as_ref()
+            .and_then(|d| d.locked_version.as_deref());
         t.bind = at
             .or(here)
             .or_else(|| bind.clone())
-            .or_else(|| sdk_default_bind(&s.sdk));
+            .or(app)
+            .or_else(|| sdk_default_bind(&s.sdk, s.sdk_version.as_deref(), locked));
         t.dns_rebinding = Some(if serverless {
             "not-applicable".into()
         } else {
             match declared(Some(&t.file)).or_else(|| declared(None)) {
                 Some(v) => v,
-                None => {
-                    let locked = s
-                        .sdk_dependency
-                        .as_ref()
-                        .and_then(|d| d.locked_version.as_deref());
-                    sdk_default_rebinding(
-                        &s.sdk,
-                        t.bind.as_deref(),
-                        s.sdk_version.as_deref(),
-                        locked,
-                    )
-                    .to_string()
-                }
+                None => sdk_default_rebinding(
+                    &s.sdk,
+                    t.bind.as_deref(),
+                    s.sdk_version.as_deref(),
+                    locked,
+                )
+                .to_string(),
             }
         });
     }
@@ -2580,7 +2601,7 @@ fn rust_format(expr: &str, pkg: &Package) -> Option<String> {
     Some(out)
 }
 
-fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> {
+fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site, pkg: &Package) -> Option<String> {
     let hit = |pats: &[String]| {
         pats.iter().any(|p| {
             if let Some((name, arg)) = p.strip_suffix(')').and_then(|p| p.split_once('(')) {
@@ -2604,9 +2625,19 @@ fn rebinding_of(r: &RebindingRule, callee: &str, site: &Site) -> Option<String> 
             }
         })
     };
+    // a host option naming a host that is not loopback: the SDK adds no check
+    let loopback = || {
+        let Some(v) = r.host_option.as_deref().and_then(|k| option_value(site, k)) else {
+            return true;
+        };
+        match pkg.resolve_deep(v, 0) {
+            Value::Str(h) => matches!(h.as_str(), "127.0.0.1" | "localhost" | "::1"),
+            _ => true,
+        }
+    };
     if hit(&r.off) {
         Some("declared-off".into())
-    } else if hit(&r.on) {
+    } else if hit(&r.on) && loopback() {
         Some("declared-on".into())
     } else {
         None
@@ -2761,11 +2792,25 @@ fn auth_guard(view: &FileView) -> Option<u32> {
     )
 }
 
-fn sdk_default_bind(sdk: &str) -> Option<String> {
+/// The SDK's default bind address (sdk-surface.md §2, §3): Python `mcp` FastMCP listened on
+/// every interface before 1.9.1 (a lockfile or an exact pin says which version runs).
+fn sdk_default_bind(sdk: &str, version: Option<&str>, locked: Option<&str>) -> Option<String> {
     match sdk {
+        "mcp" if version_below(mcp_pinned(version, locked), (1, 9, 1)) => {
+            Some("0.0.0.0:8000 (SDK default)".into())
+        }
         "mcp" | "fastmcp" => Some("127.0.0.1:8000 (SDK default)".into()),
         _ => None,
     }
+}
+
+/// Python `mcp`: the version a lockfile pins, else an exact pin (`mcp==1.22.0`); a
+/// requirement range says little about what is installed.
+fn mcp_pinned<'v>(version: Option<&'v str>, locked: Option<&'v str>) -> Option<&'v str> {
+    locked.or(version.filter(|v| {
+        let v = v.trim();
+        v.starts_with("==") || v.starts_with(|c: char| c.is_ascii_digit())
+    }))
 }
 
 /// The SDK's DNS-rebinding default (sdk-surface.md §10.2), for current SDK versions (and the
@@ -2781,15 +2826,12 @@ fn sdk_default_rebinding(
     let loopback = bind.is_some_and(|b| {
         b.starts_with("127.0.0.1") || b.starts_with("localhost") || b.starts_with("[::1]")
     });
-    // Python `mcp`: a requirement range says little about what is installed; a lockfile or an
-    // exact pin (`mcp==1.22.0`) below 1.23.0 means no automatic protection
-    let exact = version.filter(|v| {
-        let v = v.trim();
-        v.starts_with("==") || v.starts_with(|c: char| c.is_ascii_digit())
-    });
+    // Python `mcp`: a lockfile or an exact pin (`mcp==1.22.0`) below 1.23.0 means no
+    // automatic protection
+    let pinned = mcp_pinned(version, locked);
     let version = locked.or(version);
     match sdk {
-        "mcp" if version_below(locked.or(exact), (1, 23, 0)) => "sdk-default-off",
+        "mcp" if version_below(pinned, (1, 23, 0)) => "sdk-default-off",
         "mark3labs/mcp-go" if version_below(version, (0, 56, 0)) => "sdk-default-off",
         "modelcontextprotocol/go-sdk" if version_below(version, (1, 4, 0)) => "sdk-default-off",
         // rmcp: Host allowlist (loopback) on Streamable HTTP since 1.4.0

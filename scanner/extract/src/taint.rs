@@ -4179,21 +4179,54 @@ pub fn server_flows(s: &mut Server, pkg: &Package, lang: Lang) {
             tab,
             active: ACTIVE_SERVER,
         };
-        for fi in 0..pkg.files.len() {
-            // a file with no call that takes these sources has nothing to walk
-            let wanted = pkg.files[fi].sites.iter().any(|(c, site)| {
-                let named = sink_callee(&ctx, fi, c);
-                profile(&ctx, named.as_deref().unwrap_or(c))
-                    .sinks
-                    .iter()
-                    .any(|k| {
-                        let s = &tab.sinks[*k];
-                        s.sources.iter().any(|x| ACTIVE_SERVER.contains(x)) && may_carry(&s.r, site)
-                    })
-            });
-            if !wanted {
-                continue;
+        // a file with no call that takes these sources, and no call of a package helper that
+        // leads to one (a token read in one file, sent by a helper of another), has nothing
+        // to walk
+        let n = pkg.files.len();
+        let mut wanted: Vec<bool> = (0..n)
+            .map(|fi| {
+                pkg.files[fi].sites.iter().any(|(c, site)| {
+                    let named = sink_callee(&ctx, fi, c);
+                    profile(&ctx, named.as_deref().unwrap_or(c))
+                        .sinks
+                        .iter()
+                        .any(|k| {
+                            let s = &tab.sinks[*k];
+                            s.sources.iter().any(|x| ACTIVE_SERVER.contains(x))
+                                && may_carry(&s.r, site)
+                        })
+                })
+            })
+            .collect();
+        if wanted.iter().any(|w| *w) {
+            // the files each other file's calls lead into (the walk follows MAX_DEPTH calls)
+            let targets: Vec<BTreeSet<usize>> = (0..n)
+                .map(|fi| {
+                    if wanted[fi] {
+                        return BTreeSet::new();
+                    }
+                    pkg.files[fi]
+                        .sites
+                        .iter()
+                        .filter_map(|(c, site)| {
+                            effects::helper_target(pkg, lang, fi, (0, usize::MAX), c, site)
+                        })
+                        .map(|t| t.0)
+                        .filter(|i| *i != fi)
+                        .collect()
+                })
+                .collect();
+            for _ in 0..effects::MAX_DEPTH {
+                let next: Vec<bool> = (0..n)
+                    .map(|fi| wanted[fi] || targets[fi].iter().any(|i| wanted[*i]))
+                    .collect();
+                if next == wanted {
+                    break;
+                }
+                wanted = next;
             }
+        }
+        for (fi, _) in wanted.iter().enumerate().filter(|(_, w)| **w) {
             flows.extend(run(
                 &ctx,
                 Visit {

@@ -1,0 +1,15 @@
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("notes-pinned-old")
+
+NOTES: dict[str, str] = {}
+
+
+@mcp.tool()
+def read_note(title: str) -> str:
+    """Read a note by its title."""
+    return NOTES.get(title, "")
+
+
+if __name__ == "__main__":
+    mcp.run(transport="sse")
