@@ -19,13 +19,8 @@
   body: (match_block (match_arm pattern: (_) @assign.left))) @assign
 
 (return_expression (_) @ret.value (#set! form "return")) @ret
-; a function's tail expression is its result
-(function_item
-  body: (block
-    [(call_expression) (macro_invocation) (identifier) (field_expression) (struct_expression)
-     (try_expression) (await_expression) (reference_expression) (string_literal)] @ret.value
-    .)
-  (#set! form "return")) @ret
+; a function's tail expression is its result: found from the function's @scope match in
+; taint.rs (`rust_tail`), not here (as an end-anchored child pattern it doubled matching time)
 ; bail!(..) / ensure!(c, ..) return an error
 ((macro_invocation
    macro: [(identifier) (scoped_identifier)] @_m) @ret.value @ret

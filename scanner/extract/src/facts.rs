@@ -298,6 +298,8 @@ fn extract_at(
         // code-pattern observations, until the file's imports are known
         let mut observed: Vec<crate::patterns::Pending> = Vec::new();
         let mut bindings: Option<crate::patterns::Index> = None;
+        // Rust functions' tail expressions (see taint::collect)
+        let mut tails: Vec<crate::taint::Ret> = Vec::new();
         while let Some(m) = matches.next() {
             let props = query.property_settings(m.pattern_index);
             let prop = |k: &str| {
@@ -316,7 +318,7 @@ fn extract_at(
                 observed.extend(crate::patterns::observe(&ev, query, m, root, &mut bindings));
                 continue;
             }
-            if crate::taint::collect(&ev, query, m, names, &mut facts.flow) {
+            if crate::taint::collect(&ev, query, m, names, &mut facts.flow, &mut tails) {
                 continue;
             }
             if let Some(node) = cap("site") {
@@ -599,6 +601,7 @@ fn extract_at(
             }
         }
         drop(matches);
+        facts.flow.rets.append(&mut tails);
         if lang == Lang::Rust {
             let tests = rust_test_ranges(&ev, root);
             observed.retain(|p| !tests.iter().any(|(s, e)| *s <= p.byte && p.byte < *e));

@@ -145,13 +145,52 @@ const FUNCTION_KINDS: &[&str] = &[
     "method_declaration",
 ];
 
+/// What a Rust function's tail expression can be for it to count as the function's result
+/// (a `return`): its body block's last named child, comments included (a trailing comment
+/// means no tail is taken).
+const RUST_TAIL_KINDS: &[&str] = &[
+    "call_expression",
+    "macro_invocation",
+    "identifier",
+    "field_expression",
+    "struct_expression",
+    "try_expression",
+    "await_expression",
+    "reference_expression",
+    "string_literal",
+];
+
+/// A Rust `fn`'s tail expression as a returned value. Found here from the function's `@scope`
+/// match rather than by a query pattern: the pattern (`(block [..] @v .)`, an end-anchored
+/// child) made tree-sitter track a state per statement of every body and doubled the Rust
+/// query's matching time.
+fn rust_tail(ev: &Eval, f: Node) -> Option<Ret> {
+    let body = f.field("body").filter(|b| b.kind_str() == "block")?;
+    let n = body.named_child_count();
+    let v = body.named_child(n.checked_sub(1)? as u32)?;
+    if !RUST_TAIL_KINDS.contains(&v.kind_str()) {
+        return None;
+    }
+    let p = v.start_position();
+    Some(Ret {
+        value: ev.value_shallow(v),
+        form: "return".to_string(),
+        byte: v.start_byte(),
+        line: p.row as u32 + 1,
+        column: p.column as u32 + 1,
+    })
+}
+
 /// Record the data-flow facts of one query match; false when the match is not one of them.
+/// Rust tail expressions go to `tails`, for the caller to append once the matches are done
+/// (where the query pattern that found them put them).
 pub fn collect(
     ev: &Eval,
     query: &Query,
     m: &QueryMatch,
     names: &[&str],
     out: &mut FlowFacts,
+    tails: &mut Vec<Ret>,
 ) -> bool {
     let cap = |name: &str| {
         m.captures()
@@ -171,6 +210,9 @@ pub fn collect(
             span: (n.start_byte(), n.end_byte()),
             params: param_binds(ev, n),
         });
+        if n.kind_str() == "function_item" {
+            tails.extend(rust_tail(ev, n));
+        }
         return true;
     }
     if cap("assign").is_some() {
@@ -4629,5 +4671,32 @@ def tool(q):
             let (name, text) = effects::tables_source(lang);
             compile_table(name, text).unwrap();
         }
+    }
+
+    #[test]
+    fn rust_tail_expressions_are_returns_unless_a_comment_ends_the_body() {
+        let src = "fn a() -> R { let x = 1; call(x) }\n\
+                   fn b() -> R { call(1) // trailing\n }\n\
+                   fn c() { stmt(); }\n\
+                   fn d() -> R { if x { y } else { z } }\n\
+                   fn e() -> R { let x = 1; x }\n\
+                   fn f() -> R { bail!(\"no\") }\n";
+        let limits = Limits {
+            parse_timeout: std::time::Duration::from_secs(10),
+        };
+        let facts = extract(Lang::Rust, src.as_bytes(), &limits).unwrap();
+        let rets: Vec<(u32, &str)> = facts
+            .flow
+            .rets
+            .iter()
+            .map(|r| (r.line, r.form.as_str()))
+            .collect();
+        // a (line 1): the call; b (lines 2-3): none, a comment is its body's last child;
+        // c (4), d (5): none; e (6): the identifier; f (7): the macro, as `bail!` and as the
+        // tail (after it: tails are appended once the matches are done)
+        assert_eq!(
+            rets,
+            vec![(7, "bail!"), (1, "return"), (6, "return"), (7, "return")]
+        );
     }
 }
