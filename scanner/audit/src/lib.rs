@@ -98,43 +98,50 @@ impl RuleSet {
     /// Run every rule over the inventory. Findings are sorted (root, file, line, rule) and
     /// carry a fingerprint of rule, root, file and logical anchor.
     pub fn evaluate(&self, inv: &Inventory) -> Vec<Finding> {
-        let mut out = Vec::new();
+        use rayon::prelude::*;
         let context: std::collections::HashMap<&str, &str> = inv
             .servers
             .iter()
             .map(|s| (s.id.as_str(), s.context.as_str()))
             .collect();
-        for r in &self.rules {
-            for h in r.matcher.eval(inv) {
-                // a finding about a server of a context the rule does not audit (a finding at
-                // a client config entry is about the config, whatever it launches)
-                let ctx = h
-                    .context
-                    .as_deref()
-                    .or_else(|| h.server.as_deref().and_then(|id| context.get(id).copied()));
-                let at_config = inv
-                    .configs
-                    .iter()
-                    .any(|c| c.root == h.root && c.file == h.file);
-                if !at_config && ctx.is_some_and(|c| !r.contexts.iter().any(|x| x == c)) {
-                    continue;
-                }
-                let message = fill(&r.message, &h.vars);
-                out.push(Finding {
-                    rule: r.id.clone(),
-                    severity: r.severity.as_str().to_string(),
-                    fingerprint: fingerprint(&r.id, &h.root, &h.file, &h.anchor),
-                    root: h.root,
-                    file: h.file,
-                    line: h.line,
-                    column: h.column,
-                    message,
-                    server: h.server,
-                    tool: h.tool,
-                    suppression: None,
-                });
-            }
-        }
+        // the rules side by side (each reads the whole inventory), collected in rule order
+        let per_rule: Vec<Vec<Finding>> =
+            self.rules
+                .par_iter()
+                .map(|r| {
+                    let mut out = Vec::new();
+                    for h in r.matcher.eval(inv) {
+                        // a finding about a server of a context the rule does not audit (a finding
+                        // at a client config entry is about the config, whatever it launches)
+                        let ctx = h.context.as_deref().or_else(|| {
+                            h.server.as_deref().and_then(|id| context.get(id).copied())
+                        });
+                        let at_config = inv
+                            .configs
+                            .iter()
+                            .any(|c| c.root == h.root && c.file == h.file);
+                        if !at_config && ctx.is_some_and(|c| !r.contexts.iter().any(|x| x == c)) {
+                            continue;
+                        }
+                        let message = fill(&r.message, &h.vars);
+                        out.push(Finding {
+                            rule: r.id.clone(),
+                            severity: r.severity.as_str().to_string(),
+                            fingerprint: fingerprint(&r.id, &h.root, &h.file, &h.anchor),
+                            root: h.root,
+                            file: h.file,
+                            line: h.line,
+                            column: h.column,
+                            message,
+                            server: h.server,
+                            tool: h.tool,
+                            suppression: None,
+                        });
+                    }
+                    out
+                })
+                .collect();
+        let mut out: Vec<Finding> = per_rule.into_iter().flatten().collect();
         sort_findings(&mut out);
         out
     }
