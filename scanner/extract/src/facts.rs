@@ -2105,44 +2105,68 @@ const MAX_CALLS: usize = 5000;
 /// an arrow function's expression body, `const x = f(...)`.
 fn js_calls(ev: &Eval, root: Node) -> Vec<CallFact> {
     let mut out = Vec::new();
-    let mut stack = vec![root];
     let mut budget = 2_000_000usize;
-    while let Some(n) = stack.pop() {
-        budget = match budget.checked_sub(1) {
-            Some(b) => b,
-            None => break,
-        };
-        if n.kind_str() == "call_expression" && out.len() < MAX_CALLS && statement_call(n) {
-            if let (Some(f), Some(a)) = (n.field("function"), n.field("arguments")) {
-                if matches!(f.kind_str(), "identifier" | "member_expression")
-                    && f.byte_range().len() < 120
-                {
-                    let (args, _) = ev.args(a, 0);
-                    let (scope_params, loops) = js_scope(ev, n);
-                    let p = n.start_position();
-                    out.push(CallFact {
-                        callee: ev.text(f).to_string(),
-                        args,
-                        scope_params,
-                        loops,
-                        within: js_within(ev, n),
-                        line: p.row as u32 + 1,
-                        column: p.column as u32 + 1,
-                    });
+    // pre-order over named nodes with one cursor (no allocation per node), keeping the
+    // ancestors of the current node (`Node::parent` walks down from the root on every call)
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<Node> = Vec::new();
+    'walk: loop {
+        let n = cursor.node();
+        // an anonymous node is not entered
+        let descend = n.is_named();
+        if descend {
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => break,
+            };
+            if n.kind_str() == "call_expression"
+                && out.len() < MAX_CALLS
+                && statement_call(n, &ancestors)
+            {
+                if let (Some(f), Some(a)) = (n.field("function"), n.field("arguments")) {
+                    if matches!(f.kind_str(), "identifier" | "member_expression")
+                        && f.byte_range().len() < 120
+                    {
+                        let (args, _) = ev.args(a, 0);
+                        let (scope_params, loops) = js_scope(ev, n);
+                        let p = n.start_position();
+                        out.push(CallFact {
+                            callee: ev.text(f).to_string(),
+                            args,
+                            scope_params,
+                            loops,
+                            within: js_within(ev, n),
+                            line: p.row as u32 + 1,
+                            column: p.column as u32 + 1,
+                        });
+                    }
                 }
             }
         }
-        let mut c = n.walk();
-        let kids: Vec<Node> = n.named_children(&mut c).collect();
-        stack.extend(kids.into_iter().rev());
+        if descend && cursor.goto_first_child() {
+            ancestors.push(n);
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'walk;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+            ancestors.pop();
+        }
     }
     out
 }
 
-fn statement_call(n: Node) -> bool {
-    let mut p = n.parent();
+/// A call that is a statement of its own, a returned value, an arrow function's body or a
+/// variable's value (`ancestors`: the call's, innermost last).
+fn statement_call(n: Node, ancestors: &[Node]) -> bool {
+    let mut up = ancestors.iter().rev();
+    let mut p = up.next();
     if p.is_some_and(|x| x.kind_str() == "await_expression") {
-        p = p.and_then(|x| x.parent());
+        p = up.next();
     }
     match p {
         Some(x) => match x.kind_str() {
