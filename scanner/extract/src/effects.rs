@@ -258,6 +258,8 @@ type Visit = (usize, (usize, usize), Vec<String>, usize);
 struct Compiled {
     file: TableFile,
     effect_re: Vec<EffectRegexes>,
+    /// The `[[effect]]` rows a callee can match, by its last segment.
+    effect_index: CalleeIndex,
     auth_re: Vec<Option<LazyRegex>>,
     /// `args_text` of the transport and auth rules.
     transport_args_re: Vec<Option<LazyRegex>>,
@@ -321,9 +323,11 @@ fn compile(name: &str, text: &str, check: bool) -> Result<Compiled, String> {
         .iter()
         .map(|r| re(&r.receiver))
         .collect::<Result<Vec<_>, _>>()?;
+    let effect_index = CalleeIndex::new(file.effect.iter().map(|r| r.callee.as_slice()));
     Ok(Compiled {
         file,
         effect_re,
+        effect_index,
         auth_re,
         transport_args_re,
         auth_args_re,
@@ -489,6 +493,64 @@ pub fn callee_matches(pat: &str, callee: &str) -> bool {
             || (callee.ends_with(pat) && callee[..callee.len() - pat.len()].ends_with('.'))
     } else {
         callee == pat
+    }
+}
+
+/// Which rows of a table may match a callee: a prefilter for [`callee_matches`], which every
+/// candidate row is still checked with. Every pattern form but `*.pre*` and `*Suffix` matches
+/// only callees whose last `.` segment is the pattern's own (`a.b` → `b`, `name`, `*.m` → `m`);
+/// rows with one of those two forms are candidates for every callee.
+struct CalleeIndex {
+    by_last: HashMap<Box<str>, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+impl CalleeIndex {
+    fn new<'a>(rows: impl Iterator<Item = &'a [String]>) -> CalleeIndex {
+        let mut by_last: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+        let mut always = Vec::new();
+        for (i, pats) in rows.enumerate() {
+            let mut keys: Vec<&str> = Vec::new();
+            let mut any = false;
+            for p in pats {
+                let key = match p.strip_prefix("*.") {
+                    Some(rest) if rest.ends_with('*') => None,
+                    Some(rest) => Some(rest),
+                    None if p.starts_with('*') => None,
+                    None => Some(p.rsplit('.').next().unwrap_or(p)),
+                };
+                match key {
+                    Some(k) => keys.push(k),
+                    None => any = true,
+                }
+            }
+            if any {
+                always.push(i);
+                continue;
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                by_last.entry(k.into()).or_default().push(i);
+            }
+        }
+        CalleeIndex { by_last, always }
+    }
+
+    /// The candidate rows for `callee`, in table order.
+    fn rows(&self, callee: &str) -> Vec<usize> {
+        let last = callee.rsplit('.').next().unwrap_or(callee);
+        let keyed = self
+            .by_last
+            .get(last)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if self.always.is_empty() {
+            return keyed.to_vec();
+        }
+        let mut v: Vec<usize> = keyed.iter().chain(&self.always).copied().collect();
+        v.sort_unstable();
+        v
     }
 }
 
@@ -1494,7 +1556,8 @@ fn site_effects(tab: &Compiled, callee: &str, site: &Site, pkg: &Package) -> Vec
     if site.literal {
         return out;
     }
-    for (r, (arg0, arg0_callee, receiver, mode)) in tab.file.effect.iter().zip(&tab.effect_re) {
+    for i in tab.effect_index.rows(callee) {
+        let (r, (arg0, arg0_callee, receiver, mode)) = (&tab.file.effect[i], &tab.effect_re[i]);
         if !any_match(&r.callee, callee) {
             continue;
         }
@@ -4040,5 +4103,44 @@ mod tests {
             sdk_default_rebinding("mark3labs/mcp-go", None, None, None),
             "sdk-default-on"
         );
+    }
+
+    #[test]
+    fn callee_index_keeps_every_row_that_matches() {
+        // every callee pattern of every table, as a callee, bare and on a receiver, plus a few
+        // that only wildcards can match
+        for lang in [Lang::TypeScript, Lang::Python, Lang::Rust, Lang::Go] {
+            let tab = tables(lang);
+            let mut callees: Vec<String> = vec![
+                "x.y".into(),
+                "FilteredStdioServerTransport".into(),
+                "a.b.createSomething".into(),
+                "".into(),
+            ];
+            for r in &tab.file.effect {
+                for p in &r.callee {
+                    let p = p.trim_start_matches("*.").trim_start_matches('*');
+                    let p = p.trim_end_matches('*');
+                    callees.push(p.to_string());
+                    callees.push(format!("recv.{p}"));
+                    callees.push(format!("recv.{p}Tail"));
+                }
+            }
+            let mut matched = 0;
+            for c in &callees {
+                let rows = tab.effect_index.rows(c);
+                assert!(
+                    rows.windows(2).all(|w| w[0] < w[1]),
+                    "{c}: rows in table order"
+                );
+                for (i, r) in tab.file.effect.iter().enumerate() {
+                    if any_match(&r.callee, c) {
+                        matched += 1;
+                        assert!(rows.contains(&i), "{lang:?}: {c:?} matches row {i}");
+                    }
+                }
+            }
+            assert!(matched > tab.file.effect.len(), "{lang:?}: {matched}");
+        }
     }
 }
