@@ -260,6 +260,8 @@ struct Compiled {
     effect_re: Vec<EffectRegexes>,
     /// The `[[effect]]` rows a callee can match, by its last segment.
     effect_index: CalleeIndex,
+    /// The same for the `[[http]]` rows.
+    http_index: CalleeIndex,
     auth_re: Vec<Option<LazyRegex>>,
     /// `args_text` of the transport and auth rules.
     transport_args_re: Vec<Option<LazyRegex>>,
@@ -324,10 +326,12 @@ fn compile(name: &str, text: &str, check: bool) -> Result<Compiled, String> {
         .map(|r| re(&r.receiver))
         .collect::<Result<Vec<_>, _>>()?;
     let effect_index = CalleeIndex::new(file.effect.iter().map(|r| r.callee.as_slice()));
+    let http_index = CalleeIndex::new(file.http.iter().map(|r| r.callee.as_slice()));
     Ok(Compiled {
         file,
         effect_re,
         effect_index,
+        http_index,
         auth_re,
         transport_args_re,
         auth_args_re,
@@ -1911,7 +1915,8 @@ fn http_call_at<'s>(
     site: &'s Site,
     pkg: &Package,
 ) -> Option<(String, Option<String>, Option<&'s Value>)> {
-    for (r, recv_re) in tab.file.http.iter().zip(&tab.http_re) {
+    for i in tab.http_index.rows(callee) {
+        let (r, recv_re) = (&tab.file.http[i], &tab.http_re[i]);
         if !any_match(&r.callee, callee) {
             continue;
         }
@@ -4117,8 +4122,10 @@ mod tests {
                 "a.b.createSomething".into(),
                 "".into(),
             ];
-            for r in &tab.file.effect {
-                for p in &r.callee {
+            let effect = tab.file.effect.iter().map(|r| &r.callee);
+            let http = tab.file.http.iter().map(|r| &r.callee);
+            for pats in effect.chain(http) {
+                for p in pats {
                     let p = p.trim_start_matches("*.").trim_start_matches('*');
                     let p = p.trim_end_matches('*');
                     callees.push(p.to_string());
@@ -4141,6 +4148,14 @@ mod tests {
                 }
             }
             assert!(matched > tab.file.effect.len(), "{lang:?}: {matched}");
+            for c in &callees {
+                let rows = tab.http_index.rows(c);
+                for (i, r) in tab.file.http.iter().enumerate() {
+                    if any_match(&r.callee, c) {
+                        assert!(rows.contains(&i), "{lang:?}: {c:?} matches http row {i}");
+                    }
+                }
+            }
         }
     }
 }
