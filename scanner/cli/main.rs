@@ -113,9 +113,13 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let show_progress = !args.no_progress && std::io::stderr().is_terminal();
     // rules and baseline first: a bad rule file fails before the sweep
     let (rules, baseline) = audit_inputs(&args.report)?;
+    let mut timer = scan::Timer::new();
     let scanned = scan::run(&args, show_progress)?;
+    timer.lap("scan");
     let combined = record::combine(scanned.records, scanned.from_state);
+    timer.lap("combine");
     let code = report(&args.report, combined, &rules, baseline.as_ref())?;
+    timer.lap("audit + report");
     for w in &scanned.warnings {
         eprintln!("mcpsweep: error: {w}");
     }
@@ -162,7 +166,9 @@ fn report(
         root_uris,
         failed_roots,
     } = combined;
+    let mut timer = scan::Timer::new();
     audit::run(&mut inventory, rules, baseline, &lines);
+    timer.lap("audit");
     let format = args.format.unwrap_or_else(|| match &args.output {
         Some(p) => match p.extension().and_then(|e| e.to_str()) {
             Some("csv") => Format::Csv,
@@ -191,6 +197,7 @@ fn report(
         Format::Markdown => report::matrix::markdown(inv),
         Format::Text => report::text::render(inv),
     };
+    timer.lap("render");
     match &args.output {
         Some(path) => write_atomic(path, rendered.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,

@@ -49,13 +49,13 @@ struct Processed {
 }
 
 /// Phase timings on stderr when MCPSWEEP_TIMINGS is set (for profiling; not an output).
-struct Timer(Option<std::time::Instant>);
+pub(crate) struct Timer(Option<std::time::Instant>);
 
 impl Timer {
-    fn new() -> Timer {
+    pub(crate) fn new() -> Timer {
         Timer(std::env::var_os("MCPSWEEP_TIMINGS").map(|_| std::time::Instant::now()))
     }
-    fn lap(&mut self, what: &str) {
+    pub(crate) fn lap(&mut self, what: &str) {
         if let Some(t) = self.0 {
             eprintln!("mcpsweep: {what}: {:.3}s", t.elapsed().as_secs_f64());
             self.0 = Some(std::time::Instant::now());
