@@ -314,8 +314,16 @@ fn extract_at(
                     .find(|c| names[c.index as usize] == name)
                     .map(|c| c.node)
             };
+            // the copy of a file's macro arguments (depth > 0) yields only registrations,
+            // call sites and environment reads (see the end of this function): its code
+            // patterns and data flow are not looked at
             if crate::patterns::is_pattern(m, names) {
-                observed.extend(crate::patterns::observe(&ev, query, m, root, &mut bindings));
+                if depth == 0 {
+                    observed.extend(crate::patterns::observe(&ev, query, m, root, &mut bindings));
+                }
+                continue;
+            }
+            if depth > 0 && crate::taint::is_flow(m, names) {
                 continue;
             }
             if crate::taint::collect(&ev, query, m, names, &mut facts.flow, &mut tails) {

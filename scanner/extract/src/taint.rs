@@ -181,6 +181,16 @@ fn rust_tail(ev: &Eval, f: Node) -> Option<Ret> {
     })
 }
 
+/// Is the match one [`collect`] records (a data-flow fact)?
+pub fn is_flow(m: &QueryMatch, names: &[&str]) -> bool {
+    m.captures().iter().any(|c| {
+        matches!(
+            names[c.index as usize],
+            "scope" | "assign" | "ret" | "member" | "dispatch"
+        )
+    })
+}
+
 /// Record the data-flow facts of one query match; false when the match is not one of them.
 /// Rust tail expressions go to `tails`, for the caller to append once the matches are done
 /// (where the query pattern that found them put them).
