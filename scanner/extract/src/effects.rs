@@ -1166,7 +1166,7 @@ pub fn analyze_server(
                 .filter(|(_, v)| {
                     v.sites
                         .iter()
-                        .any(|(c, site)| named(c) || named(&args_text(site)))
+                        .any(|(c, site)| named(c) || args_have_word(site, &named))
                 })
                 .map(|(i, _)| i)
                 .collect::<BTreeSet<usize>>()
@@ -2450,6 +2450,29 @@ fn args_text(site: &Site) -> String {
         write(a, &mut out, 0);
     }
     out
+}
+
+/// `named(&args_text(site))` without building the text: `args_text` joins its pieces with
+/// separators that are no word characters (`, `, `(`, `)`, `[`, `]`, `.`), so a word of the
+/// text is a word of one piece. `named` must look for whole words only.
+fn args_have_word(site: &Site, named: &dyn Fn(&str) -> bool) -> bool {
+    fn piece(v: &Value, named: &dyn Fn(&str) -> bool, depth: usize) -> bool {
+        match v {
+            Value::Array(items) if depth < 4 => items.iter().any(|x| piece(x, named, depth + 1)),
+            Value::Call { callee, args, .. } if depth < 4 => {
+                piece(callee, named, depth + 1) || args.iter().any(|x| piece(x, named, depth + 1))
+            }
+            Value::Member(base, m) if depth < 4 => piece(base, named, depth + 1) || named(m),
+            // `text()` is the name itself when it is short enough not to be truncated
+            Value::Ident(t) | Value::Num(t) | Value::Template(t) | Value::Expr(t)
+                if t.len() <= crate::value::MAX_TEXT =>
+            {
+                named(t)
+            }
+            other => named(&other.text()),
+        }
+    }
+    site.args.iter().any(|a| piece(a, named, 0))
 }
 
 fn option_value<'s>(site: &'s Site, key: &str) -> Option<&'s Value> {
@@ -4155,6 +4178,68 @@ mod tests {
                         assert!(rows.contains(&i), "{lang:?}: {c:?} matches http row {i}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn args_have_word_agrees_with_args_text() {
+        let id = |t: &str| Value::Ident(t.to_string());
+        let call = |c: Value, args: Vec<Value>| Value::Call {
+            callee: Box::new(c),
+            args,
+            kwargs: vec![],
+        };
+        let long = "x".repeat(200) + "_Counter";
+        let mut deep = id("Counter");
+        for _ in 0..6 {
+            deep = call(id("wrap"), vec![deep]);
+        }
+        let args = vec![
+            vec![call(id("Counter::new"), vec![])],
+            vec![Value::Member(
+                Box::new(call(id("make"), vec![])),
+                "Counter".into(),
+            )],
+            vec![Value::Array(vec![
+                Value::Str("a Counter here".into()),
+                id("other"),
+            ])],
+            vec![Value::Str("Counter\n".into())],
+            vec![id(&long), Value::Num("7".into())],
+            vec![deep],
+            vec![Value::Object(vec![("k".into(), id("Counter"))])],
+            vec![
+                Value::Template("`${Counter}`".into()),
+                Value::Bool(true),
+                Value::Null,
+            ],
+            vec![],
+        ];
+        for name in ["Counter", "counter", "new", "x", "n", "wrap", ""] {
+            let named = |t: &str| {
+                !name.is_empty()
+                    && t.split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == name)
+            };
+            for a in &args {
+                let site = Site {
+                    callee: "serve".into(),
+                    args: a.clone(),
+                    kwargs: vec![],
+                    line: 1,
+                    column: 1,
+                    byte: 0,
+                    end: 0,
+                    literal: false,
+                    replaced: vec![],
+                };
+                assert_eq!(
+                    args_have_word(&site, &named),
+                    named(&args_text(&site)),
+                    "{name:?} in {:?}",
+                    args_text(&site)
+                );
             }
         }
     }

@@ -18,7 +18,7 @@ const MAX_DEPTH: usize = 48;
 /// (enough for `{ method: "POST" }`, kwargs and URL templates), not whole nested literals.
 pub const SITE_ARGS_DEPTH: usize = MAX_DEPTH - 6;
 /// Longest expression text kept for [`Value::Expr`] and dynamic names.
-const MAX_TEXT: usize = 160;
+pub(crate) const MAX_TEXT: usize = 160;
 /// Most elements kept per array/object (hostile files can hold millions).
 const MAX_ITEMS: usize = 2000;
 
