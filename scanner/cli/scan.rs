@@ -388,10 +388,15 @@ fn warm(lang: Lang) {
         .get(i)
         .is_some_and(|s| !s.swap(true, Ordering::Relaxed))
     {
-        // a query that does not compile fails the files that need it, as without this
-        rayon::spawn(move || {
-            let _ = std::panic::catch_unwind(|| lang.query());
-        });
+        // On a thread of its own: a job spawned on the pool would wait behind the reading
+        // (the pool's workers take queued jobs only when they run out of files), and the
+        // first extraction of the language would then wait for it. A query that does not
+        // compile fails the files that need it, as without this.
+        let _ = std::thread::Builder::new()
+            .name(format!("mcpsweep-query-{}", lang.name()))
+            .spawn(move || {
+                let _ = std::panic::catch_unwind(|| lang.query());
+            });
     }
 }
 
