@@ -16,12 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn env_num(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+mod common;
+use common::{env_num, median, tree_size, Rng, WORDS};
 
 fn main() {
     let copies = env_num("MCPSWEEP_BENCH_COPIES", 20);
@@ -121,29 +117,6 @@ fn run(cmd: &mut Command) -> (Duration, Vec<u8>) {
     (start.elapsed(), out.stdout)
 }
 
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn tree_size(dir: &Path) -> (usize, u64) {
-    let mut n = 0;
-    let mut bytes = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let ft = e.file_type().unwrap();
-            if ft.is_dir() {
-                stack.push(e.path());
-            } else {
-                n += 1;
-                bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
-            }
-        }
-    }
-    (n, bytes)
-}
-
 /// Copy `from` to `to`, making every file unique to copy number `copy`: a comment naming the
 /// copy appended in the file's own comment syntax, or (formats without comments) `copy + 1`
 /// trailing blank lines.
@@ -175,26 +148,6 @@ fn copy_dir(from: &Path, to: &Path, copy: usize) {
         }
     }
 }
-
-/// A small deterministic generator (xorshift) so the tree is the same on every machine.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
-const WORDS: &[&str] = &[
-    "account", "balance", "cache", "client", "config", "customer", "data", "event", "handler",
-    "index", "invoice", "item", "job", "key", "limit", "order", "payment", "queue", "record",
-    "request", "result", "session", "state", "token", "user", "value", "window", "worker",
-];
 
 fn ident(r: &mut Rng) -> String {
     format!(

@@ -27,12 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn env_num(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+mod common;
+use common::{env_num, median, tree_size, Rng, WORDS};
 
 /// Bump when the generator changes, so an old tree is not reused.
 const GENERATOR: u32 = 1;
@@ -249,11 +245,6 @@ fn timed_stdin(cmd: &mut Command, input: &str) -> Duration {
     t
 }
 
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 /// (servers, tools, per-server (language, tool count)) of an inventory, for comparing sweeps
 /// whose root labels differ.
 fn summary(json: &[u8]) -> (usize, usize, Vec<(String, String, usize)>) {
@@ -289,29 +280,6 @@ fn tree_stats(path: &Path) -> (u64, u64) {
 
 // ---------------------------------------------------------------------------------------
 // Generation
-
-/// A small deterministic generator (xorshift) so the repositories are the same everywhere.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() % (hi - lo) as u64) as usize
-    }
-}
-
-const WORDS: &[&str] = &[
-    "account", "balance", "cache", "client", "config", "customer", "data", "event", "handler",
-    "index", "invoice", "item", "job", "key", "limit", "order", "payment", "queue", "record",
-    "request", "result", "session", "state", "token", "user", "value", "window", "worker",
-];
 
 fn ident(r: &mut Rng) -> String {
     let (a, b) = (r.pick(WORDS), r.pick(WORDS));
@@ -585,7 +553,7 @@ fn generate(base: &Path, n: usize) {
         );
         pipe_git(&git_dir, &["prune-packed"], "");
         let _ = std::fs::remove_file(git_dir.join("index"));
-        let (f, b) = dir_stats(&work);
+        let (f, b) = tree_size(&work);
         files += f;
         bytes += b;
         std::fs::remove_dir_all(&work).unwrap();
@@ -621,21 +589,4 @@ fn pipe_git(git_dir: &Path, args: &[&str], input: &str) {
         "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn dir_stats(dir: &Path) -> (u64, u64) {
-    let (mut n, mut bytes) = (0, 0);
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let ft = e.file_type().unwrap();
-            if ft.is_dir() {
-                stack.push(e.path());
-            } else {
-                n += 1;
-                bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
-            }
-        }
-    }
-    (n, bytes)
 }
