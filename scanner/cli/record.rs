@@ -192,10 +192,8 @@ pub fn source_lines(
                 let (s, e) = crate::report::sarif::columns(l, col);
                 fl.regions.push([n, col, s as u32, e as u32]);
                 if let Some(h) = hashes.get(n as usize - 1) {
-                    let h = h
-                        .map(|(hash, k)| format!("{hash:x}:{k}"))
-                        .unwrap_or_default();
-                    fl.hashes.insert(n, h);
+                    fl.hashes
+                        .insert(n, crate::report::sarif::line_hash_text(*h));
                 }
                 // inline suppressions: the line itself and the line above
                 for k in [Some(line), line.checked_sub(1).filter(|l| *l > 0)]

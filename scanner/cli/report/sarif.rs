@@ -360,11 +360,14 @@ pub fn columns(line: &str, byte_col: u32) -> (usize, usize) {
 pub fn line_hashes(text: &str) -> Vec<String> {
     line_hash_values(text)
         .into_iter()
-        .map(|h| {
-            h.map(|(hash, n)| format!("{hash:x}:{n}"))
-                .unwrap_or_default()
-        })
+        .map(line_hash_text)
         .collect()
+}
+
+/// A line's hash as SARIF writes it (`hex:count`; empty for a line with none).
+pub fn line_hash_text(h: Option<(u64, u32)>) -> String {
+    h.map(|(hash, n)| format!("{hash:x}:{n}"))
+        .unwrap_or_default()
 }
 
 /// [`line_hashes`] before formatting: per line, the rolling hash and its occurrence number

@@ -67,10 +67,12 @@ field_names!(
     "list",
 );
 
-/// One grammar's ids for [`NAMES`] (0 = the grammar has no such field).
+/// One grammar's ids for [`NAMES`] (0 = the grammar has no such field) and its node kind
+/// names by kind id.
 struct Table {
     language: Language,
     ids: [u16; NAMES.len()],
+    kinds: Vec<Box<str>>,
 }
 
 fn tables() -> &'static [Table] {
@@ -86,10 +88,23 @@ fn tables() -> &'static [Table] {
             for (id, name) in ids.iter_mut().zip(NAMES) {
                 *id = language.field_id_for_name(name).map_or(0, |f| f.get());
             }
-            out.push(Table { language, ids });
+            let kinds = (0..language.node_kind_count() as u16)
+                .map(|id| language.node_kind_for_id(id).unwrap_or("").into())
+                .collect();
+            out.push(Table {
+                language,
+                ids,
+                kinds,
+            });
         }
         out
     })
+}
+
+/// The table of a node's grammar (`None` for a grammar outside [`LANGS`]).
+fn table_of(node: &Node) -> Option<&'static Table> {
+    let language = node.language();
+    tables().iter().find(|t| t.language == *language)
 }
 
 pub trait FieldExt<'t> {
@@ -109,38 +124,13 @@ impl<'t> FieldExt<'t> for Node<'t> {
 
 #[inline(never)]
 fn by_index<'t>(node: Node<'t>, i: usize, name: &str) -> Option<Node<'t>> {
-    let language = node.language();
-    match tables().iter().find(|t| t.language == *language) {
+    match table_of(&node) {
         Some(t) => match t.ids[i] {
             0 => None,
             id => node.child_by_field_id(id),
         },
         None => node.child_by_field_name(name),
     }
-}
-
-/// One grammar's node kind names by kind id.
-struct Kinds {
-    language: Language,
-    names: Vec<Box<str>>,
-}
-
-fn kinds() -> &'static [Kinds] {
-    static KINDS: OnceLock<Vec<Kinds>> = OnceLock::new();
-    KINDS.get_or_init(|| {
-        let mut out: Vec<Kinds> = Vec::new();
-        for spec in LANGS {
-            let language: Language = spec.grammar.into();
-            if out.iter().any(|t| t.language == language) {
-                continue;
-            }
-            let names = (0..language.node_kind_count() as u16)
-                .map(|id| language.node_kind_for_id(id).unwrap_or("").into())
-                .collect();
-            out.push(Kinds { language, names });
-        }
-        out
-    })
 }
 
 pub trait KindExt<'t> {
@@ -151,13 +141,7 @@ pub trait KindExt<'t> {
 impl<'t> KindExt<'t> for Node<'t> {
     #[inline]
     fn kind_str(&self) -> &'t str {
-        let id = self.kind_id() as usize;
-        let language = self.language();
-        match kinds()
-            .iter()
-            .find(|t| t.language == *language)
-            .and_then(|t| t.names.get(id))
-        {
+        match table_of(self).and_then(|t| t.kinds.get(self.kind_id() as usize)) {
             Some(name) => name,
             // ERROR and other built-in symbols, a grammar outside LANGS
             None => self.kind(),
