@@ -272,6 +272,12 @@ fn extract_at(
         facts.syntax_error = first_error(root);
     }
     let query = lang.query();
+    // Rust test code (`#[cfg(test)] mod tests`, `#[test] fn`): its patterns, calls and
+    // environment reads say nothing about the server
+    let rust_tests = match lang {
+        Lang::Rust => rust_test_ranges(&ev, root),
+        _ => Vec::new(),
+    };
     let names = query.capture_names();
     CURSOR.with(|c| -> Result<(), ExtractError> {
         let mut cursor = c.borrow_mut();
@@ -610,10 +616,7 @@ fn extract_at(
         }
         drop(matches);
         facts.flow.rets.append(&mut tails);
-        if lang == Lang::Rust {
-            let tests = rust_test_ranges(&ev, root);
-            observed.retain(|p| !tests.iter().any(|(s, e)| *s <= p.byte && p.byte < *e));
-        }
+        observed.retain(|p| !rust_tests.iter().any(|(s, e)| *s <= p.byte && p.byte < *e));
         facts.observations = crate::patterns::finish(observed, &facts.imports);
         if !superseded.is_empty() {
             facts.regs.retain(|r| {
@@ -630,15 +633,10 @@ fn extract_at(
     if matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript) {
         facts.calls = js_calls(&ev, root);
     }
-    // Rust: calls and environment reads in test code (`#[cfg(test)] mod tests`, `#[test] fn`)
-    // say nothing about the server
-    if lang == Lang::Rust {
-        let tests = rust_test_ranges(&ev, root);
-        if !tests.is_empty() {
-            let inside = |b: usize| tests.iter().any(|(s, e)| *s <= b && b < *e);
-            facts.sites.retain(|s| !inside(s.byte));
-            facts.env_refs.retain(|r| !inside(r.byte));
-        }
+    if !rust_tests.is_empty() {
+        let inside = |b: usize| rust_tests.iter().any(|(s, e)| *s <= b && b < *e);
+        facts.sites.retain(|s| !inside(s.byte));
+        facts.env_refs.retain(|r| !inside(r.byte));
     }
     // Rust: the arguments of macros are tokens, not expressions, to the grammar; tool lists
     // (`tools: vec![Tool::new(..), ..]`) and calls (`format!("{}", env::var("X")?)`) live
