@@ -123,6 +123,8 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     for w in &scanned.warnings {
         eprintln!("mcpsweep: error: {w}");
     }
+    // freed by the end of the process (see `Scanned::retained`)
+    std::mem::forget(scanned.retained);
     Ok(if scanned.warnings.is_empty() {
         code
     } else {

@@ -22,6 +22,11 @@ pub struct Scanned {
     pub from_state: u64,
     /// Operational problems that did not stop the sweep (a state record not written).
     pub warnings: Vec<String>,
+    /// A one-root scan's working data (files' facts, walk, manifests), kept rather than
+    /// freed: the process ends after the report, and freeing it one allocation at a time
+    /// would compete with the report for the CPU. A sweep of several roots frees each root's
+    /// as it goes.
+    pub retained: Vec<Box<dyn std::any::Any + Send>>,
 }
 
 enum FileOutcome {
@@ -48,17 +53,36 @@ struct Processed {
     candidate: bool,
 }
 
-/// Phase timings on stderr when MCPSWEEP_TIMINGS is set (for profiling; not an output).
-pub(crate) struct Timer(Option<std::time::Instant>);
+/// Phase timings on stderr when MCPSWEEP_TIMINGS is set (for profiling; not an output):
+/// wall time and the process's CPU time (user + system, all threads) of each phase.
+pub(crate) struct Timer(Option<(std::time::Instant, f64)>);
+
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes the struct it is given and nothing else.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return 0.0;
+    }
+    let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+    t(u.ru_utime) + t(u.ru_stime)
+}
 
 impl Timer {
     pub(crate) fn new() -> Timer {
-        Timer(std::env::var_os("MCPSWEEP_TIMINGS").map(|_| std::time::Instant::now()))
+        Timer(
+            std::env::var_os("MCPSWEEP_TIMINGS")
+                .map(|_| (std::time::Instant::now(), cpu_seconds())),
+        )
     }
     pub(crate) fn lap(&mut self, what: &str) {
-        if let Some(t) = self.0 {
-            eprintln!("mcpsweep: {what}: {:.3}s", t.elapsed().as_secs_f64());
-            self.0 = Some(std::time::Instant::now());
+        if let Some((t, cpu)) = self.0 {
+            let now = cpu_seconds();
+            eprintln!(
+                "mcpsweep: {what}: {:.3}s (cpu {:.3}s)",
+                t.elapsed().as_secs_f64(),
+                now - cpu
+            );
+            self.0 = Some((std::time::Instant::now(), now));
         }
     }
 }
@@ -75,6 +99,9 @@ struct Ctx<'a> {
     key: String,
     facts: Option<crate::factcache::FactsCache>,
     progress: crate::progress::Progress,
+    /// Where a one-root scan leaves its working data (see `Scanned::retained`); None when
+    /// there are several roots.
+    retain: Option<std::sync::Mutex<Vec<Box<dyn std::any::Any + Send>>>>,
 }
 
 pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<Scanned> {
@@ -108,6 +135,7 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<Scanned> {
         key,
         facts,
         progress: crate::progress::Progress::new(show_progress, specs.len() as u64),
+        retain: (specs.len() == 1).then(|| std::sync::Mutex::new(Vec::new())),
     };
     let warnings = std::sync::Mutex::new(Vec::new());
     // roots side by side (and files side by side within each); collected in root order
@@ -159,6 +187,10 @@ pub fn run(args: &ScanArgs, show_progress: bool) -> anyhow::Result<Scanned> {
         records: done.into_iter().map(|(r, _)| r).collect(),
         from_state,
         warnings: warnings.into_inner().unwrap(),
+        retained: ctx
+            .retain
+            .map(|r| r.into_inner().unwrap_or_default())
+            .unwrap_or_default(),
     })
 }
 
@@ -367,8 +399,13 @@ fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -
     rec.lines =
         crate::record::source_lines(&reader, args.max_file_size, &rec.servers, &rec.configs);
     timer.lap("source lines");
-    // the root's files are freed on the pool while the next root goes on
-    rayon::spawn(move || drop((walked, sources, others, manifests, owned)));
+    // the root's files are freed on the pool while the next root goes on (or kept to the end
+    // of a one-root scan)
+    let garbage = (walked, sources, others, manifests, owned);
+    match &ctx.retain {
+        Some(keep) => keep.lock().unwrap().push(Box::new(garbage)),
+        None => rayon::spawn(move || drop(garbage)),
+    }
     rec
 }
 
@@ -404,7 +441,11 @@ fn warm(lang: Lang) {
 /// file for a needle it was already searched for.
 #[derive(Default)]
 struct Searched {
-    names: std::collections::HashSet<(mcpsweep_extract::assemble::PackageKey, String)>,
+    /// per package, the names its files were searched for
+    names: std::collections::HashMap<
+        mcpsweep_extract::assemble::PackageKey,
+        std::collections::HashSet<String>,
+    >,
     wrappers: std::collections::HashSet<String>,
     modules: std::collections::HashSet<String>,
     /// The packages that received files in the last round (`None` before the first): the
@@ -450,7 +491,15 @@ fn symbol_files(
         },
         || {
             rayon::join(
-                || mcpsweep_extract::modules::wanted_paths(sources, manifests),
+                // the imports of files the earlier rounds looked at are all either parsed
+                // now or searched for already: `parsed` only grows
+                || {
+                    mcpsweep_extract::modules::wanted_paths(
+                        scope.iter().copied(),
+                        sources,
+                        manifests,
+                    )
+                },
                 || mcpsweep_extract::jswrap::wanted_names(sources),
             )
         },
@@ -464,9 +513,13 @@ fn symbol_files(
     }
     .into_iter()
     .filter_map(|(k, names)| {
+        let seen = match searched.names.get_mut(&k) {
+            Some(seen) => seen,
+            None => searched.names.entry(k.clone()).or_default(),
+        };
         let new: Vec<String> = names
             .into_iter()
-            .filter(|n| searched.names.insert((k.clone(), n.clone())))
+            .filter(|n| !seen.contains(n) && seen.insert(n.clone()))
             .collect();
         (!new.is_empty()).then_some((k, new))
     })

@@ -662,7 +662,12 @@ fn idents(v: &Value, out: &mut Vec<String>, depth: usize) {
     }
 }
 
+/// One root's servers from its files' facts (`files` sorted by path) and its manifests.
 pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Assembled {
+    debug_assert!(
+        files.windows(2).all(|w| w[0].path <= w[1].path),
+        "assemble wants its files sorted by path"
+    );
     let inherited = crate::manifest::inherit_workspace_versions(manifests);
     let manifests = &inherited[..];
     let by_dir = manifests_by_dir(manifests);
@@ -680,8 +685,6 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     let mut unresolved = Vec::new();
     let mut handlers: Handlers = HashMap::new();
     let mut servers: Vec<ServerDraft> = Vec::new();
-    // Registrations that found no server in their package: (package key, drafts).
-    let mut orphans: Vec<(PackageKey, Vec<Pending>)> = Vec::new();
 
     // JS/TS tool wrappers: their calls are the tools (in the callers' packages).
     let pkg_key_of = |path: &str, lang: Lang| {
@@ -717,182 +720,233 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         package_of: &|p: &str| pkg_key_of(p, Lang::TypeScript).0,
     });
 
-    for (key, pfiles) in &packages {
-        let ms = &pkg_manifest[key];
-        let pkg_sdk = ms.iter().find_map(|m| m.sdk()).map(|(s, _)| s);
-        let pkg_syms = symbol_map(pfiles);
-        let first_start = servers.len();
-        let mut drafts: Vec<Pending> = Vec::new();
-        let mut mounts = Vec::new();
-        let go_wraps = go_wrappers(pfiles);
-        let go_mirrors = {
-            let none = HashMap::new();
-            let r = PkgResolver {
-                file: &none,
-                pkg: &pkg_syms,
-                depth: Cell::new(0),
-                modules: None,
-            };
-            go_mirror_types(pfiles, &r)
-        };
-        // ---- JS/TS tools named by calls of a wrapper, in this package's files
-        for f in pfiles {
-            let Some(exps) = js.by_site.get(&f.path) else {
-                continue;
-            };
-            let file_syms = symbol_map(std::slice::from_ref(f));
-            let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
-            for e in exps {
-                let mut opaque: Vec<String> = e.reg.scope_params.clone();
-                for l in &e.reg.loops {
-                    opaque.extend(l.var.iter().cloned());
-                    opaque.extend(l.key.iter().cloned());
-                    opaque.extend(l.fields.iter().map(|(_, x)| x.clone()));
-                }
-                let reg = crate::jswrap::with_bound(&e.reg, &e.bound);
-                let mut res = crate::interpret::Interpreted::default();
-                expand_loops(
-                    &reg,
-                    &reg.loops,
-                    e.bound.clone(),
-                    &opaque,
-                    &r,
-                    &mut res,
-                    &mut 0,
-                );
-                for (_, reason) in res.unresolved {
-                    unresolved.push(Unresolved {
-                        root: root.into(),
-                        file: f.path.clone(),
-                        line: e.line,
-                        reason,
-                    });
-                }
-                for mut d in res.drafts {
-                    if e.loose && d.name.is_err() {
-                        continue;
-                    }
-                    d.line = e.line;
-                    d.column = e.column;
-                    d.style = format!("{} (via wrapper)", e.template.style);
-                    drafts.push((d, f.path.clone(), e.receiver.clone(), e.sdk));
-                }
-            }
-        }
-        for f in pfiles {
-            let Some((sdk, via_package)) = file_sdk(f, pkg_sdk) else {
-                continue;
-            };
-            let file_syms = symbol_map(std::slice::from_ref(f));
-            let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
-            // ---- servers
-            let has_mcpserver = f.facts.servers.iter().any(|s| s.kind == "ts.new");
-            for s in &f.facts.servers {
-                if !server_accepted(s, f, sdk) {
-                    continue;
-                }
-                if s.kind == "py.subclass" && !py_server_class(&s.ctor, &r, 0) {
-                    continue;
-                }
-                if s.kind == "ts.McpAgent" && has_mcpserver {
-                    continue; // the McpServer field inside the agent is the server object
-                }
-                if f.lang == Lang::Rust {
-                    // one server per type: ServerHandler impl and tool_router impls merge
-                    let var = s.var.clone();
-                    if let Some(i) = servers[first_start..]
-                        .iter()
-                        .position(|d| d.var == var && d.server.language == "rust")
-                    {
-                        // the `impl ServerHandler` is the server's entry, wherever it is
-                        let d = &mut servers[first_start + i];
-                        if s.kind == "rust.ServerHandler" && d.server.kind != s.kind {
-                            d.server = new_server(root, &key.0, ms, f, s, sdk, &r);
-                            d.file = f.path.clone();
-                        }
-                        continue;
-                    }
-                }
-                // a Go file may import both Go SDKs: the constructor says which one
-                let sdk = match s.kind.as_str() {
-                    "go.NewMCPServer" => "mark3labs/mcp-go",
-                    "go.NewServer" => "modelcontextprotocol/go-sdk",
-                    _ => sdk,
+    // Each package on its own, side by side: its servers, registrations and mounts
+    // involve no other package's (registrations left without a server are matched across
+    // packages below). The results are joined in package order.
+    struct PackageOut {
+        servers: Vec<ServerDraft>,
+        unresolved: Vec<Unresolved>,
+        handlers: Handlers,
+        orphans: Option<(PackageKey, Vec<Pending>)>,
+    }
+    let per_package: Vec<PackageOut> = {
+        use rayon::prelude::*;
+        let packages: Vec<(&PackageKey, &Vec<&SourceFile>)> = packages.iter().collect();
+        packages
+            .par_iter()
+            .map(|&(key, pfiles)| {
+                let mut servers: Vec<ServerDraft> = Vec::new();
+                let mut unresolved: Vec<Unresolved> = Vec::new();
+                let mut handlers: Handlers = HashMap::new();
+                let mut orphans: Option<(PackageKey, Vec<Pending>)> = None;
+                let ms = &pkg_manifest[key];
+                let pkg_sdk = ms.iter().find_map(|m| m.sdk()).map(|(s, _)| s);
+                let pkg_syms = symbol_map(pfiles);
+                let first_start = 0;
+                let mut drafts: Vec<Pending> = Vec::new();
+                let mut mounts = Vec::new();
+                let go_wraps = go_wrappers(pfiles);
+                let go_mirrors = {
+                    let none = HashMap::new();
+                    let r = PkgResolver {
+                        file: &none,
+                        pkg: &pkg_syms,
+                        depth: Cell::new(0),
+                        modules: None,
+                    };
+                    go_mirror_types(pfiles, &r)
                 };
-                let mut server = new_server(root, &key.0, ms, f, s, sdk, &r);
-                if let Some(reason) = py_runtime_tools(s, f, &r) {
-                    if s.kind == "py.derived" {
-                        // `FastMCP.as_proxy("http://...")`: the first argument is no name
-                        server.name = s
-                            .kwargs
-                            .iter()
-                            .find(|(k, _)| k == "name")
-                            .and_then(|(_, v)| str_of(v, &r));
+                // ---- JS/TS tools named by calls of a wrapper, in this package's files
+                for f in pfiles {
+                    let Some(exps) = js.by_site.get(&f.path) else {
+                        continue;
+                    };
+                    let file_syms = symbol_map(std::slice::from_ref(f));
+                    let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
+                    for e in exps {
+                        let mut opaque: Vec<String> = e.reg.scope_params.clone();
+                        for l in &e.reg.loops {
+                            opaque.extend(l.var.iter().cloned());
+                            opaque.extend(l.key.iter().cloned());
+                            opaque.extend(l.fields.iter().map(|(_, x)| x.clone()));
+                        }
+                        let reg = crate::jswrap::with_bound(&e.reg, &e.bound);
+                        let mut res = crate::interpret::Interpreted::default();
+                        expand_loops(
+                            &reg,
+                            &reg.loops,
+                            e.bound.clone(),
+                            &opaque,
+                            &r,
+                            &mut res,
+                            &mut 0,
+                        );
+                        for (_, reason) in res.unresolved {
+                            unresolved.push(Unresolved {
+                                root: root.into(),
+                                file: f.path.clone(),
+                                line: e.line,
+                                reason,
+                            });
+                        }
+                        for mut d in res.drafts {
+                            if e.loose && d.name.is_err() {
+                                continue;
+                            }
+                            d.line = e.line;
+                            d.column = e.column;
+                            d.style = format!("{} (via wrapper)", e.template.style);
+                            drafts.push((d, f.path.clone(), e.receiver.clone(), e.sdk));
+                        }
                     }
-                    unresolved.push(Unresolved {
-                        root: root.into(),
-                        file: f.path.clone(),
-                        line: s.line,
-                        reason,
-                    });
                 }
-                servers.push(ServerDraft {
-                    server,
-                    var: server_var(s),
-                    file: f.path.clone(),
-                });
-            }
-            // ---- registrations
-            for reg in &f.facts.regs {
-                // A file with no MCP import of its own can only register on a server it was
-                // handed (a parameter, an import): a receiver bound in the file to something
-                // else (`const reg = new FakeRegistry()`) is not an MCP server.
-                // (A server object built in this file is no such "something else".)
-                let on_file_server = reg.receiver.as_deref().is_some_and(|recv| {
-                    let head = recv.split(['.', ':']).next().unwrap_or(recv);
-                    servers[first_start..]
-                        .iter()
-                        .any(|d| d.file == f.path && d.var.as_deref() == Some(head))
-                });
-                if via_package
-                    && receiver_bound_locally(reg, &file_syms)
-                    && !on_file_server
-                    && !py_factory_receiver(reg, f, &file_syms, &pkg_syms)
-                {
-                    continue;
-                }
-                if py_foreign_receiver(reg, f, &file_syms, &pkg_syms, &r) {
-                    continue;
-                }
-                // Go: the calls of a tool wrapper are the tools, the definition inside the
-                // wrapper is their template
-                if f.lang == Lang::Go {
-                    if reg.style == "go.wrapper-call" {
-                        if let Some(w) = go_wrapper_call(reg, f, &go_wraps.0) {
-                            let res = interpret_go_wrapper_call(reg, w, &r);
-                            for d in res.drafts {
-                                let sdk = w.sdk.unwrap_or(sdk);
-                                drafts.push((d, f.path.clone(), reg.receiver.clone(), sdk));
+                for f in pfiles {
+                    let Some((sdk, via_package)) = file_sdk(f, pkg_sdk) else {
+                        continue;
+                    };
+                    let file_syms = symbol_map(std::slice::from_ref(f));
+                    let r = PkgResolver::new(&file_syms, &pkg_syms, &modules, &f.path);
+                    // ---- servers
+                    let has_mcpserver = f.facts.servers.iter().any(|s| s.kind == "ts.new");
+                    for s in &f.facts.servers {
+                        if !server_accepted(s, f, sdk) {
+                            continue;
+                        }
+                        if s.kind == "py.subclass" && !py_server_class(&s.ctor, &r, 0) {
+                            continue;
+                        }
+                        if s.kind == "ts.McpAgent" && has_mcpserver {
+                            continue; // the McpServer field inside the agent is the server object
+                        }
+                        if f.lang == Lang::Rust {
+                            // one server per type: ServerHandler impl and tool_router impls merge
+                            let var = s.var.clone();
+                            if let Some(i) = servers[first_start..]
+                                .iter()
+                                .position(|d| d.var == var && d.server.language == "rust")
+                            {
+                                // the `impl ServerHandler` is the server's entry, wherever it is
+                                let d = &mut servers[first_start + i];
+                                if s.kind == "rust.ServerHandler" && d.server.kind != s.kind {
+                                    d.server = new_server(root, &key.0, ms, f, s, sdk, &r);
+                                    d.file = f.path.clone();
+                                }
+                                continue;
                             }
                         }
-                        continue;
+                        // a Go file may import both Go SDKs: the constructor says which one
+                        let sdk = match s.kind.as_str() {
+                            "go.NewMCPServer" => "mark3labs/mcp-go",
+                            "go.NewServer" => "modelcontextprotocol/go-sdk",
+                            _ => sdk,
+                        };
+                        let mut server = new_server(root, &key.0, ms, f, s, sdk, &r);
+                        if let Some(reason) = py_runtime_tools(s, f, &r) {
+                            if s.kind == "py.derived" {
+                                // `FastMCP.as_proxy("http://...")`: the first argument is no name
+                                server.name = s
+                                    .kwargs
+                                    .iter()
+                                    .find(|(k, _)| k == "name")
+                                    .and_then(|(_, v)| str_of(v, &r));
+                            }
+                            unresolved.push(Unresolved {
+                                root: root.into(),
+                                file: f.path.clone(),
+                                line: s.line,
+                                reason,
+                            });
+                        }
+                        servers.push(ServerDraft {
+                            server,
+                            var: server_var(s),
+                            file: f.path.clone(),
+                        });
                     }
-                    if go_wrapper_of(reg, &go_wraps.0).is_some_and(|w| go_wraps.1.contains(&w.func))
-                    {
-                        continue;
-                    }
-                    // the conversion into the SDK's type: its literals elsewhere are the
-                    // definitions
-                    if go_mirrors
-                        .iter()
-                        .any(|m| m.at.0 == f.path && m.at.1 == reg.line && m.at.2 == reg.column)
-                    {
-                        continue;
-                    }
-                }
-                if f.lang == Lang::Go && !reg_accepted(reg, sdk, f) {
-                    // the project's own tool type, adapted to the SDK's elsewhere
-                    if let Some(m) = go_mirror_of(reg, f, &go_mirrors) {
+                    // ---- registrations
+                    for reg in &f.facts.regs {
+                        // A file with no MCP import of its own can only register on a server it was
+                        // handed (a parameter, an import): a receiver bound in the file to something
+                        // else (`const reg = new FakeRegistry()`) is not an MCP server.
+                        // (A server object built in this file is no such "something else".)
+                        let on_file_server = reg.receiver.as_deref().is_some_and(|recv| {
+                            let head = recv.split(['.', ':']).next().unwrap_or(recv);
+                            servers[first_start..]
+                                .iter()
+                                .any(|d| d.file == f.path && d.var.as_deref() == Some(head))
+                        });
+                        if via_package
+                            && receiver_bound_locally(reg, &file_syms)
+                            && !on_file_server
+                            && !py_factory_receiver(reg, f, &file_syms, &pkg_syms)
+                        {
+                            continue;
+                        }
+                        if py_foreign_receiver(reg, f, &file_syms, &pkg_syms, &r) {
+                            continue;
+                        }
+                        // Go: the calls of a tool wrapper are the tools, the definition inside the
+                        // wrapper is their template
+                        if f.lang == Lang::Go {
+                            if reg.style == "go.wrapper-call" {
+                                if let Some(w) = go_wrapper_call(reg, f, &go_wraps.0) {
+                                    let res = interpret_go_wrapper_call(reg, w, &r);
+                                    for d in res.drafts {
+                                        let sdk = w.sdk.unwrap_or(sdk);
+                                        drafts.push((d, f.path.clone(), reg.receiver.clone(), sdk));
+                                    }
+                                }
+                                continue;
+                            }
+                            if go_wrapper_of(reg, &go_wraps.0)
+                                .is_some_and(|w| go_wraps.1.contains(&w.func))
+                            {
+                                continue;
+                            }
+                            // the conversion into the SDK's type: its literals elsewhere are the
+                            // definitions
+                            if go_mirrors.iter().any(|m| {
+                                m.at.0 == f.path && m.at.1 == reg.line && m.at.2 == reg.column
+                            }) {
+                                continue;
+                            }
+                        }
+                        if f.lang == Lang::Go && !reg_accepted(reg, sdk, f) {
+                            // the project's own tool type, adapted to the SDK's elsewhere
+                            if let Some(m) = go_mirror_of(reg, f, &go_mirrors) {
+                                let res = interpret_in_scope(reg, &r);
+                                for (line, reason) in res.unresolved {
+                                    unresolved.push(Unresolved {
+                                        root: root.into(),
+                                        file: f.path.clone(),
+                                        line,
+                                        reason,
+                                    });
+                                }
+                                for mut d in res.drafts {
+                                    d.style = format!("go.adapted({})", m.via);
+                                    drafts.push((d, f.path.clone(), reg.receiver.clone(), m.sdk));
+                                }
+                                continue;
+                            }
+                        }
+                        if !reg_accepted(reg, sdk, f) {
+                            if let Some(reason) = rejected_reason(reg, sdk, f) {
+                                unresolved.push(Unresolved {
+                                    root: root.into(),
+                                    file: f.path.clone(),
+                                    line: reg.line,
+                                    reason,
+                                });
+                            }
+                            continue;
+                        }
+                        if js
+                            .templates
+                            .contains(&(f.path.clone(), reg.line, reg.column))
+                        {
+                            continue; // its calls are the tools
+                        }
                         let res = interpret_in_scope(reg, &r);
                         for (line, reason) in res.unresolved {
                             unresolved.push(Unresolved {
@@ -902,144 +956,129 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                                 reason,
                             });
                         }
-                        for mut d in res.drafts {
-                            d.style = format!("go.adapted({})", m.via);
-                            drafts.push((d, f.path.clone(), reg.receiver.clone(), m.sdk));
+                        let receiver = py_factory_server(reg, f, &file_syms, &pkg_syms)
+                            .or(reg.receiver.clone());
+                        for d in res.drafts {
+                            drafts.push((d, f.path.clone(), receiver.clone(), sdk));
                         }
-                        continue;
+                    }
+                    for m in &f.facts.mounts {
+                        mounts.push((m.clone(), f.path.clone(), r.resolve(&Value::Null)));
                     }
                 }
-                if !reg_accepted(reg, sdk, f) {
-                    if let Some(reason) = rejected_reason(reg, sdk, f) {
-                        unresolved.push(Unresolved {
-                            root: root.into(),
-                            file: f.path.clone(),
-                            line: reg.line,
-                            reason,
-                        });
-                    }
-                    continue;
-                }
-                if js
-                    .templates
-                    .contains(&(f.path.clone(), reg.line, reg.column))
-                {
-                    continue; // its calls are the tools
-                }
-                let res = interpret_in_scope(reg, &r);
-                for (line, reason) in res.unresolved {
-                    unresolved.push(Unresolved {
-                        root: root.into(),
-                        file: f.path.clone(),
-                        line,
-                        reason,
+                // ---- attach registrations to this package's servers
+                let local = first_start..servers.len();
+                let mut left = Vec::new();
+                let providers = provider_servers(pfiles);
+                for (d, file, receiver, sdk) in drafts {
+                    // fastmcp 3.x: standalone `@tool`s belong to the server reading their folder
+                    // (`FileSystemProvider`), `@provider.tool`s to the server listing that provider
+                    let key = match d.style.as_str() {
+                        "py.standalone" => Some(FS_PROVIDER),
+                        _ => receiver.as_deref(),
+                    };
+                    // the provider's server: the one whose folder holds this file, else the first
+                    let in_dir = |server_file: &str| {
+                        let dir = server_file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+                        dir.is_empty() || file.starts_with(&format!("{dir}/"))
+                    };
+                    let provided = key.and_then(|k| {
+                        let mut hits = providers.iter().filter(|(p, _, _)| p == k);
+                        let first = hits.clone().next();
+                        hits.find(|(_, _, sf)| in_dir(sf)).or(first)
                     });
-                }
-                let receiver =
-                    py_factory_server(reg, f, &file_syms, &pkg_syms).or(reg.receiver.clone());
-                for d in res.drafts {
-                    drafts.push((d, f.path.clone(), receiver.clone(), sdk));
-                }
-            }
-            for m in &f.facts.mounts {
-                mounts.push((m.clone(), f.path.clone(), r.resolve(&Value::Null)));
-            }
-        }
-        // ---- attach registrations to this package's servers
-        let local = first_start..servers.len();
-        let mut left = Vec::new();
-        let providers = provider_servers(pfiles);
-        for (d, file, receiver, sdk) in drafts {
-            // fastmcp 3.x: standalone `@tool`s belong to the server reading their folder
-            // (`FileSystemProvider`), `@provider.tool`s to the server listing that provider
-            let key = match d.style.as_str() {
-                "py.standalone" => Some(FS_PROVIDER),
-                _ => receiver.as_deref(),
-            };
-            // the provider's server: the one whose folder holds this file, else the first
-            let in_dir = |server_file: &str| {
-                let dir = server_file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-                dir.is_empty() || file.starts_with(&format!("{dir}/"))
-            };
-            let provided = key.and_then(|k| {
-                let mut hits = providers.iter().filter(|(p, _, _)| p == k);
-                let first = hits.clone().next();
-                hits.find(|(_, _, sf)| in_dir(sf)).or(first)
-            });
-            let (pick_file, receiver) = match provided {
-                Some((_, var, server_file)) => (server_file.clone(), Some(var.clone())),
-                None => (file.clone(), receiver),
-            };
-            match pick_server(
-                &servers[local.clone()],
-                &pick_file,
-                receiver.as_deref(),
-                sdk,
-            ) {
-                Some(i) => add_draft(
-                    &mut servers[first_start + i].server,
-                    d,
-                    &file,
-                    root,
-                    &mut unresolved,
-                    &mut handlers,
-                ),
-                None => left.push((d, file, receiver, sdk)),
-            }
-        }
-        if !left.is_empty() {
-            orphans.push((key.clone(), left));
-        }
-        // ---- fastmcp mount(sub, prefix=...) / import_server(sub, prefix): a mounted server's
-        // tools are exposed by its parent, which is the server that runs; the mounted one is
-        // not listed on its own. Children are completed before their parents are.
-        let mut pending: Vec<_> = mounts
-            .into_iter()
-            .filter_map(|(m, file, _)| {
-                let parts = mount_parts(&servers[local.clone()], &m, &file, root, &mut unresolved)?;
-                Some((parts, m.line))
-            })
-            .collect();
-        let mut mounted = Vec::new();
-        while !pending.is_empty() {
-            let ready = pending
-                .iter()
-                .position(|((_, child, _), _)| !pending.iter().any(|((p, _, _), _)| p == child))
-                .unwrap_or(0);
-            let ((parent, child, prefix), _) = pending.remove(ready);
-            let tools = servers[first_start + child].server.tools.clone();
-            let prompts = servers[first_start + child].server.prompts.clone();
-            let resources = servers[first_start + child].server.resources.clone();
-            let into = &mut servers[first_start + parent].server;
-            for mut t in tools {
-                if let Some(p) = &prefix {
-                    t.name = format!("{p}_{}", t.name);
-                }
-                t.registration = format!("py.mount({})", t.registration);
-                into.tools.push(t);
-            }
-            for mut pr in prompts {
-                if let Some(p) = &prefix {
-                    pr.name = format!("{p}_{}", pr.name);
-                }
-                into.prompts.push(pr);
-            }
-            for mut r in resources {
-                // fastmcp's path format: `scheme://path` → `scheme://prefix/path`
-                if let (Some(p), Some(uri)) = (&prefix, r.uri.as_mut()) {
-                    if let Some((scheme, rest)) = uri.split_once("://") {
-                        *uri = format!("{scheme}://{p}/{rest}");
+                    let (pick_file, receiver) = match provided {
+                        Some((_, var, server_file)) => (server_file.clone(), Some(var.clone())),
+                        None => (file.clone(), receiver),
+                    };
+                    match pick_server(
+                        &servers[local.clone()],
+                        &pick_file,
+                        receiver.as_deref(),
+                        sdk,
+                    ) {
+                        Some(i) => add_draft(
+                            &mut servers[first_start + i].server,
+                            d,
+                            &file,
+                            root,
+                            &mut unresolved,
+                            &mut handlers,
+                        ),
+                        None => left.push((d, file, receiver, sdk)),
                     }
                 }
-                into.resources.push(r);
-            }
-            mounted.push(first_start + child);
-        }
-        mounted.sort_unstable();
-        mounted.dedup();
-        for i in mounted.into_iter().rev() {
-            servers.remove(i);
-        }
+                if !left.is_empty() {
+                    orphans = Some((key.clone(), left));
+                }
+                // ---- fastmcp mount(sub, prefix=...) / import_server(sub, prefix): a mounted server's
+                // tools are exposed by its parent, which is the server that runs; the mounted one is
+                // not listed on its own. Children are completed before their parents are.
+                let mut pending: Vec<_> = mounts
+                    .into_iter()
+                    .filter_map(|(m, file, _)| {
+                        let parts =
+                            mount_parts(&servers[local.clone()], &m, &file, root, &mut unresolved)?;
+                        Some((parts, m.line))
+                    })
+                    .collect();
+                let mut mounted = Vec::new();
+                while !pending.is_empty() {
+                    let ready = pending
+                        .iter()
+                        .position(|((_, child, _), _)| {
+                            !pending.iter().any(|((p, _, _), _)| p == child)
+                        })
+                        .unwrap_or(0);
+                    let ((parent, child, prefix), _) = pending.remove(ready);
+                    let tools = servers[first_start + child].server.tools.clone();
+                    let prompts = servers[first_start + child].server.prompts.clone();
+                    let resources = servers[first_start + child].server.resources.clone();
+                    let into = &mut servers[first_start + parent].server;
+                    for mut t in tools {
+                        if let Some(p) = &prefix {
+                            t.name = format!("{p}_{}", t.name);
+                        }
+                        t.registration = format!("py.mount({})", t.registration);
+                        into.tools.push(t);
+                    }
+                    for mut pr in prompts {
+                        if let Some(p) = &prefix {
+                            pr.name = format!("{p}_{}", pr.name);
+                        }
+                        into.prompts.push(pr);
+                    }
+                    for mut r in resources {
+                        // fastmcp's path format: `scheme://path` → `scheme://prefix/path`
+                        if let (Some(p), Some(uri)) = (&prefix, r.uri.as_mut()) {
+                            if let Some((scheme, rest)) = uri.split_once("://") {
+                                *uri = format!("{scheme}://{p}/{rest}");
+                            }
+                        }
+                        into.resources.push(r);
+                    }
+                    mounted.push(first_start + child);
+                }
+                mounted.sort_unstable();
+                mounted.dedup();
+                for i in mounted.into_iter().rev() {
+                    servers.remove(i);
+                }
+                PackageOut {
+                    servers,
+                    unresolved,
+                    handlers,
+                    orphans,
+                }
+            })
+            .collect()
+    };
+    let mut orphans: Vec<(PackageKey, Vec<Pending>)> = Vec::new();
+    for out in per_package {
+        servers.extend(out.servers);
+        unresolved.extend(out.unresolved);
+        handlers.extend(out.handlers);
+        orphans.extend(out.orphans);
     }
 
     // ---- registrations without a server in their package
@@ -1172,7 +1211,11 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
     let mut entries: HashMap<PackageKey, Vec<(String, Option<String>)>> = HashMap::new();
     for d in &mut servers {
         let key = (d.server.dir.clone(), eco_of(lang_of(&d.server.language)));
-        let entry = files.iter().find(|f| f.path == d.server.entry.file);
+        // (files are sorted by path)
+        let entry = files
+            .binary_search_by(|f| f.path.as_str().cmp(&d.server.entry.file))
+            .ok()
+            .map(|i| &files[i]);
         d.server.context = match entry {
             Some(f) => file_ctx(f, &key),
             None => crate::context::file_context(&d.server.entry.file, is_sdk_pkg(&key)),

@@ -43,6 +43,25 @@ pub struct JsExpansions<'a> {
     pub templates: HashSet<(String, u32, u32)>,
 }
 
+/// One file's part of `JsExpansions`, its call sites' expansions in the order found.
+#[derive(Default)]
+struct FileExpansions<'a> {
+    by_site_ordered: Vec<(String, Vec<Expansion<'a>>)>,
+    templates: Vec<(String, u32, u32)>,
+}
+
+impl<'a> FileExpansions<'a> {
+    fn push(&mut self, site: &str, e: Expansion<'a>) {
+        match self.by_site_ordered.iter_mut().find(|(s, _)| s == site) {
+            Some((_, v)) => v.push(e),
+            None => self.by_site_ordered.push((site.to_string(), vec![e])),
+        }
+    }
+}
+
+/// Calls by the function name they call (last segment of the callee).
+type Calls<'a> = HashMap<&'a str, Vec<(&'a SourceFile, &'a CallFact)>>;
+
 fn is_js(lang: Lang) -> bool {
     matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript)
 }
@@ -296,19 +315,19 @@ pub struct Inputs<'a, 'b> {
     pub files: &'a [SourceFile],
     pub modules: &'b Modules<'a>,
     /// The SDK a file speaks, when it is an MCP file.
-    pub sdk_of: &'b dyn Fn(&SourceFile) -> Option<&'static str>,
+    pub sdk_of: &'b (dyn Fn(&SourceFile) -> Option<&'static str> + Sync),
     /// Whether code in file `site` can call a method defined in file `def` (same package, or
     /// a package that depends on it).
-    pub reaches: &'b dyn Fn(&str, &str) -> bool,
+    pub reaches: &'b (dyn Fn(&str, &str) -> bool + Sync),
     /// The package (folder) of a file.
-    pub package_of: &'b dyn Fn(&str) -> String,
+    pub package_of: &'b (dyn Fn(&str) -> String + Sync),
 }
 
 /// Find every JS/TS wrapper template and the calls that name its tools.
 pub fn expand<'a>(inp: &Inputs<'a, '_>) -> JsExpansions<'a> {
     let mut out = JsExpansions::default();
     // calls by the function name they call (last segment of the callee)
-    let mut calls: HashMap<&str, Vec<(&'a SourceFile, &'a CallFact)>> = HashMap::new();
+    let mut calls: Calls<'a> = HashMap::new();
     for f in inp.files.iter().filter(|f| is_js(f.lang)) {
         for c in &f.facts.calls {
             let name = c.callee.rsplit('.').next().unwrap_or(&c.callee);
@@ -318,96 +337,117 @@ pub fn expand<'a>(inp: &Inputs<'a, '_>) -> JsExpansions<'a> {
     if calls.is_empty() {
         return out;
     }
-    for f in inp.files.iter().filter(|f| is_js(f.lang)) {
-        let Some(sdk) = (inp.sdk_of)(f) else { continue };
-        for reg in &f.facts.regs {
-            let Some(within) = &reg.within_js else {
-                continue;
-            };
-            let params = param_names(within);
-            let mut sites: Vec<Site<'a>> = Vec::new();
-            if naming_values(reg).iter().any(|v| mentions(v, &params)) {
-                // the parameters the tool's name comes from
-                let naming: Vec<String> = params
-                    .iter()
-                    .filter(|p| naming_values(reg).iter().any(|v| mentions(v, &[**p])))
-                    .map(|p| p.to_string())
-                    .collect();
-                find_sites(
-                    inp,
-                    &calls,
-                    f,
-                    within,
-                    (Vec::new(), Vec::new()),
-                    (&naming, 0),
-                    &mut sites,
-                );
-                if sites.is_empty() {
-                    continue;
-                }
-                // a wrapper call inside a shared registration function names its tool in
-                // every other package calling that function too
-                let mut shared: Vec<Site<'a>> = Vec::new();
-                for (site_file, call, bound, raw, loose) in &sites {
-                    if let Some(w) = &call.within {
-                        let mut foreign = Vec::new();
-                        foreign_sites(inp, &calls, site_file, w, 0, &mut foreign);
-                        for (ff, fc, _, _, _) in foreign {
-                            shared.push((ff, fc, bound.clone(), raw.clone(), *loose));
-                        }
-                    }
-                }
-                sites.extend(shared);
-                out.templates.insert((f.path.clone(), reg.line, reg.column));
-            } else {
-                // a shared registration function (`registerDocsTools(server)`): its tools are
-                // also those of every other package that calls it
-                foreign_sites(inp, &calls, f, within, 0, &mut sites);
-                if sites.is_empty() {
-                    continue;
-                }
-            }
-            // the template closed over its own module, its parameters and loops kept open
-            let mut keep: Vec<String> = reg.scope_params.clone();
-            for l in &reg.loops {
-                keep.extend(l.var.iter().cloned());
-                keep.extend(l.key.iter().cloned());
-                keep.extend(l.fields.iter().map(|(_, x)| x.clone()));
-            }
-            let close = |v: &Value| inp.modules.close_in(&f.path, v, &keep);
-            let mut closed = reg.clone();
-            closed.args = reg.args.iter().map(close).collect();
-            closed.kwargs = reg
-                .kwargs
+    // each file's templates on their own, side by side; joined in file order
+    use rayon::prelude::*;
+    let js: Vec<&'a SourceFile> = inp.files.iter().filter(|f| is_js(f.lang)).collect();
+    let per_file: Vec<FileExpansions<'a>> =
+        js.par_iter().map(|f| expand_file(inp, &calls, f)).collect();
+    for part in per_file {
+        out.templates.extend(part.templates);
+        for (site, exps) in part.by_site_ordered {
+            out.by_site.entry(site).or_default().extend(exps);
+        }
+    }
+    out
+}
+
+/// The expansions of the templates in one file (see `expand`).
+fn expand_file<'a>(
+    inp: &Inputs<'a, '_>,
+    calls: &Calls<'a>,
+    f: &'a SourceFile,
+) -> FileExpansions<'a> {
+    let mut out = FileExpansions::default();
+    let Some(sdk) = (inp.sdk_of)(f) else {
+        return out;
+    };
+    for reg in &f.facts.regs {
+        let Some(within) = &reg.within_js else {
+            continue;
+        };
+        let params = param_names(within);
+        let mut sites: Vec<Site<'a>> = Vec::new();
+        if naming_values(reg).iter().any(|v| mentions(v, &params)) {
+            // the parameters the tool's name comes from
+            let naming: Vec<String> = params
                 .iter()
-                .map(|(k, v)| (k.clone(), close(v)))
+                .filter(|p| naming_values(reg).iter().any(|v| mentions(v, &[**p])))
+                .map(|p| p.to_string())
                 .collect();
-            closed.items = reg.items.iter().map(close).collect();
-            for (site_file, call, bound, raw, loose) in sites.into_iter().take(MAX_SITES) {
-                let receiver = reg.receiver.as_ref().map(|r| {
-                    let head = r.split('.').next().unwrap_or(r);
-                    match raw.iter().rev().find(|(n, _)| n == head) {
-                        Some((_, Value::Ident(x))) => {
-                            let x = passed_on(inp, &calls, site_file, call, x, 0);
-                            format!("{x}{}", &r[head.len()..])
-                        }
-                        _ => r.clone(),
-                    }
-                });
-                out.by_site
-                    .entry(site_file.path.clone())
-                    .or_default()
-                    .push(Expansion {
-                        template: reg,
-                        reg: closed.clone(),
-                        sdk,
-                        bound,
-                        receiver,
-                        loose,
-                        line: call.line,
-                        column: call.column,
-                    });
+            find_sites(
+                inp,
+                calls,
+                f,
+                within,
+                (Vec::new(), Vec::new()),
+                (&naming, 0),
+                &mut sites,
+            );
+            if sites.is_empty() {
+                continue;
             }
+            // a wrapper call inside a shared registration function names its tool in
+            // every other package calling that function too
+            let mut shared: Vec<Site<'a>> = Vec::new();
+            for (site_file, call, bound, raw, loose) in &sites {
+                if let Some(w) = &call.within {
+                    let mut foreign = Vec::new();
+                    foreign_sites(inp, calls, site_file, w, 0, &mut foreign);
+                    for (ff, fc, _, _, _) in foreign {
+                        shared.push((ff, fc, bound.clone(), raw.clone(), *loose));
+                    }
+                }
+            }
+            sites.extend(shared);
+            out.templates.push((f.path.clone(), reg.line, reg.column));
+        } else {
+            // a shared registration function (`registerDocsTools(server)`): its tools are
+            // also those of every other package that calls it
+            foreign_sites(inp, calls, f, within, 0, &mut sites);
+            if sites.is_empty() {
+                continue;
+            }
+        }
+        // the template closed over its own module, its parameters and loops kept open
+        let mut keep: Vec<String> = reg.scope_params.clone();
+        for l in &reg.loops {
+            keep.extend(l.var.iter().cloned());
+            keep.extend(l.key.iter().cloned());
+            keep.extend(l.fields.iter().map(|(_, x)| x.clone()));
+        }
+        let close = |v: &Value| inp.modules.close_in(&f.path, v, &keep);
+        let mut closed = reg.clone();
+        closed.args = reg.args.iter().map(close).collect();
+        closed.kwargs = reg
+            .kwargs
+            .iter()
+            .map(|(k, v)| (k.clone(), close(v)))
+            .collect();
+        closed.items = reg.items.iter().map(close).collect();
+        for (site_file, call, bound, raw, loose) in sites.into_iter().take(MAX_SITES) {
+            let receiver = reg.receiver.as_ref().map(|r| {
+                let head = r.split('.').next().unwrap_or(r);
+                match raw.iter().rev().find(|(n, _)| n == head) {
+                    Some((_, Value::Ident(x))) => {
+                        let x = passed_on(inp, calls, site_file, call, x, 0);
+                        format!("{x}{}", &r[head.len()..])
+                    }
+                    _ => r.clone(),
+                }
+            });
+            out.push(
+                &site_file.path,
+                Expansion {
+                    template: reg,
+                    reg: closed.clone(),
+                    sdk,
+                    bound,
+                    receiver,
+                    loose,
+                    line: call.line,
+                    column: call.column,
+                },
+            );
         }
     }
     out

@@ -18,13 +18,18 @@ const MAX_DEPTH: usize = 8;
 /// Most identifier substitutions per top-level lookup (hostile or huge modules).
 const MAX_STEPS: usize = 4000;
 
+thread_local! {
+    /// Steps of the current `lookup` / `close_in` call on this thread (each call starts at
+    /// 0 and runs on one thread): a bound on the work one value can cause.
+    static STEPS: Cell<usize> = const { Cell::new(0) };
+}
+
 pub struct Modules<'a> {
     /// npm packages of the root: (name, folder), for `@scope/pkg/src/x` imports.
     workspace: Vec<(String, String)>,
     syms: HashMap<&'a str, HashMap<&'a str, &'a Value>>,
     links: HashMap<&'a str, &'a [ModuleLink]>,
     paths: HashSet<&'a str>,
-    steps: Cell<usize>,
 }
 
 fn is_js(lang: Lang) -> bool {
@@ -64,7 +69,6 @@ impl<'a> Modules<'a> {
             syms,
             links,
             paths,
-            steps: Cell::new(0),
         }
     }
 
@@ -101,7 +105,7 @@ impl<'a> Modules<'a> {
     /// closed over the bindings of the module that defines it. None when it is not bound
     /// there, or is bound to a module that was not parsed (a package import).
     pub fn lookup(&self, path: &str, name: &str) -> Option<Value> {
-        self.steps.set(0);
+        STEPS.with(|c| c.set(0));
         self.lookup_d(path, name, 0)
     }
 
@@ -176,7 +180,7 @@ impl<'a> Modules<'a> {
         if !self.has(path) {
             return v.clone();
         }
-        self.steps.set(0);
+        STEPS.with(|c| c.set(0));
         self.close_k(path, v, 0, keep)
     }
 
@@ -187,8 +191,10 @@ impl<'a> Modules<'a> {
     /// Substitute the identifiers of `v` that module `path` binds by their (closed) values.
     /// Callees are kept as written (`z.object`, `tool(...)`) so call shapes stay readable.
     fn close_k(&self, path: &str, v: &Value, depth: usize, keep: &[String]) -> Value {
-        let n = self.steps.get() + 1;
-        self.steps.set(n);
+        let n = STEPS.with(|c| {
+            c.set(c.get() + 1);
+            c.get()
+        });
         if depth > MAX_DEPTH || n > MAX_STEPS {
             return v.clone();
         }
@@ -331,15 +337,17 @@ pub fn candidates(from: &str, source: &str, workspace: &[(String, String)]) -> V
 /// Module files the parsed JS/TS files import and that were not parsed yet: candidate paths
 /// (the caller keeps those that exist). A file with registrations or servers contributes the
 /// imports of the names its registrations use; any other parsed file (reached for its symbols)
-/// contributes all of its relative imports and re-exports.
-pub fn wanted_paths(
+/// contributes all of its relative imports and re-exports. Only the imports of `scope` (some of
+/// the parsed `files`) are looked at.
+pub fn wanted_paths<'f>(
+    scope: impl IntoIterator<Item = &'f SourceFile>,
     files: &[SourceFile],
     manifests: &[Manifest],
 ) -> std::collections::BTreeSet<String> {
     let ws = workspace(manifests);
     let parsed: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut out = std::collections::BTreeSet::new();
-    for f in files.iter().filter(|f| is_js(f.lang)) {
+    for f in scope.into_iter().filter(|f| is_js(f.lang)) {
         let follow_all = f.facts.regs.is_empty() && f.facts.servers.is_empty();
         let used: HashSet<String> = if follow_all {
             HashSet::new()
