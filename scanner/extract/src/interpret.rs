@@ -147,7 +147,7 @@ pub fn interpret(reg: &RegFact, r: &dyn Resolver) -> Interpreted {
     let kw = |k: &str| {
         reg.kwargs
             .iter()
-            .find(|(n, _)| norm_key(n) == norm_key(k))
+            .find(|(n, _)| crate::value::key_eq(n, k))
             .map(|(_, v)| r.resolve(v))
     };
     let mut d = Draft::new(what, reg);

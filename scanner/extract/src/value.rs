@@ -90,11 +90,7 @@ impl Value {
             Value::Call { kwargs, .. } => kwargs,
             _ => return None,
         };
-        let want = norm_key(key);
-        pairs
-            .iter()
-            .find(|(k, _)| norm_key(k) == want)
-            .map(|(_, v)| v)
+        pairs.iter().find(|(k, _)| key_eq(k, key)).map(|(_, v)| v)
     }
 
     /// Dotted name of a callee or identifier: `z.string`, `mcp.NewTool`, `Tool::new`.
@@ -222,10 +218,26 @@ impl Value {
 }
 
 pub fn norm_key(k: &str) -> String {
+    norm_chars(k).collect()
+}
+
+fn norm_chars(k: &str) -> impl Iterator<Item = char> + '_ {
     k.chars()
         .filter(|c| *c != '_' && *c != '-')
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `norm_key(a) == norm_key(b)`, without building either.
+pub fn key_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let skip = |c: &u8| *c != b'_' && *c != b'-';
+        return a
+            .bytes()
+            .filter(skip)
+            .map(|c| c.to_ascii_lowercase())
+            .eq(b.bytes().filter(skip).map(|c| c.to_ascii_lowercase()));
+    }
+    norm_chars(a).eq(norm_chars(b))
 }
 
 pub fn truncate(s: &str, max: usize) -> String {
@@ -1229,4 +1241,40 @@ fn dedent(s: &str) -> String {
         .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_eq_agrees_with_norm_key() {
+        let keys = [
+            "inputSchema",
+            "input_schema",
+            "InputSchema",
+            "input-schema",
+            "input_schemas",
+            "readOnlyHint",
+            "read_only_hint",
+            "READONLYHINT",
+            "",
+            "_",
+            "-_-",
+            "Ünïcode_Key",
+            "ünïcodekey",
+            "ÜNÏCODE-KEY",
+            "İstanbul",
+            "i̇stanbul",
+            "ß",
+            "SS",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(key_eq(a, b), norm_key(a) == norm_key(b), "{a:?} vs {b:?}");
+            }
+        }
+        assert!(key_eq("inputSchema", "input_schema"));
+        assert!(!key_eq("inputSchema", "outputSchema"));
+    }
 }
