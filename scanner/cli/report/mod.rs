@@ -56,7 +56,7 @@ pub fn json(inv: &Inventory) -> String {
         }
         let empty = format!("\n  \"{key}\": []");
         let at = rest.find(&empty).expect("the shell has every array");
-        out.extend_from_slice(rest[..at].as_bytes());
+        out.extend_from_slice(&rest.as_bytes()[..at]);
         out.extend_from_slice(format!("\n  \"{key}\": [\n").as_bytes());
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
