@@ -155,6 +155,26 @@ fn audit_inputs(args: &ReportArgs) -> anyhow::Result<(RuleSet, Option<audit::Bas
     Ok((rules, baseline))
 }
 
+/// When `out` is a pipe, ask for a buffer of up to 1 MiB (the default is 64 KiB): a large
+/// inventory then crosses in a few hundred writes instead of one per 64 KiB, each waking the
+/// reader. Best effort: a refusal changes nothing.
+#[cfg(target_os = "linux")]
+fn widen_pipe(out: &impl std::os::fd::AsRawFd, len: usize) {
+    let fd = out.as_raw_fd();
+    // SAFETY: fstat writes the struct it is given; F_SETPIPE_SZ takes an integer and only
+    // changes the pipe's capacity.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFIFO {
+            let want = len.clamp(64 << 10, 1 << 20) as libc::c_int;
+            libc::fcntl(fd, libc::F_SETPIPE_SZ, want);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn widen_pipe<T>(_: &T, _: usize) {}
+
 /// Audit the combined records and write the output; the exit code.
 fn report(
     args: &ReportArgs,
@@ -204,6 +224,7 @@ fn report(
         Some(path) => write_atomic(path, rendered.as_bytes())
             .with_context(|| format!("writing {}", path.display()))?,
         None => {
+            widen_pipe(&std::io::stdout(), rendered.len());
             let mut out = std::io::stdout().lock();
             out.write_all(rendered.as_bytes())?;
             out.flush()?;
@@ -316,4 +337,33 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+    #[test]
+    fn widen_pipe_grows_a_pipe_and_leaves_a_file_alone() {
+        let mut fds = [0; 2];
+        // SAFETY: pipe writes two new descriptors into the array, owned below.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        let (_read, write) =
+            unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+        let size = |fd: &OwnedFd| unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_GETPIPE_SZ) };
+        let before = size(&write);
+        super::widen_pipe(&write, 8 << 20);
+        let max: i32 = std::fs::read_to_string("/proc/sys/fs/pipe-max-size")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        let after = size(&write);
+        assert!(after >= before, "{before} -> {after}");
+        if max >= 1 << 20 {
+            assert_eq!(after, 1 << 20);
+        }
+        // a regular file is not touched (and nothing fails)
+        let file = tempfile::tempfile().unwrap();
+        super::widen_pipe(&file, 8 << 20);
+    }
 }
