@@ -513,10 +513,7 @@ fn symbol_files(
     }
     .into_iter()
     .filter_map(|(k, names)| {
-        let seen = match searched.names.get_mut(&k) {
-            Some(seen) => seen,
-            None => searched.names.entry(k.clone()).or_default(),
-        };
+        let seen = searched.names.entry(k.clone()).or_default();
         let new: Vec<String> = names
             .into_iter()
             .filter(|n| !seen.contains(n) && seen.insert(n.clone()))

@@ -662,6 +662,16 @@ fn idents(v: &Value, out: &mut Vec<String>, depth: usize) {
     }
 }
 
+/// A coverage gap: something at `file:line` that could not be resolved, and why.
+fn gap(root: &str, file: &str, line: u32, reason: String) -> Unresolved {
+    Unresolved {
+        root: root.into(),
+        file: file.into(),
+        line,
+        reason,
+    }
+}
+
 /// One root's servers from its files' facts (`files` sorted by path) and its manifests.
 pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Assembled {
     debug_assert!(
@@ -742,7 +752,6 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                 let ms = &pkg_manifest[key];
                 let pkg_sdk = ms.iter().find_map(|m| m.sdk()).map(|(s, _)| s);
                 let pkg_syms = symbol_map(pfiles);
-                let first_start = 0;
                 let mut drafts: Vec<Pending> = Vec::new();
                 let mut mounts = Vec::new();
                 let go_wraps = go_wrappers(pfiles);
@@ -782,12 +791,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                             &mut 0,
                         );
                         for (_, reason) in res.unresolved {
-                            unresolved.push(Unresolved {
-                                root: root.into(),
-                                file: f.path.clone(),
-                                line: e.line,
-                                reason,
-                            });
+                            unresolved.push(gap(root, &f.path, e.line, reason));
                         }
                         for mut d in res.drafts {
                             if e.loose && d.name.is_err() {
@@ -821,12 +825,12 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         if f.lang == Lang::Rust {
                             // one server per type: ServerHandler impl and tool_router impls merge
                             let var = s.var.clone();
-                            if let Some(i) = servers[first_start..]
+                            if let Some(i) = servers[..]
                                 .iter()
                                 .position(|d| d.var == var && d.server.language == "rust")
                             {
                                 // the `impl ServerHandler` is the server's entry, wherever it is
-                                let d = &mut servers[first_start + i];
+                                let d = &mut servers[i];
                                 if s.kind == "rust.ServerHandler" && d.server.kind != s.kind {
                                     d.server = new_server(root, &key.0, ms, f, s, sdk, &r);
                                     d.file = f.path.clone();
@@ -850,12 +854,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                                     .find(|(k, _)| k == "name")
                                     .and_then(|(_, v)| str_of(v, &r));
                             }
-                            unresolved.push(Unresolved {
-                                root: root.into(),
-                                file: f.path.clone(),
-                                line: s.line,
-                                reason,
-                            });
+                            unresolved.push(gap(root, &f.path, s.line, reason));
                         }
                         servers.push(ServerDraft {
                             server,
@@ -871,7 +870,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         // (A server object built in this file is no such "something else".)
                         let on_file_server = reg.receiver.as_deref().is_some_and(|recv| {
                             let head = recv.split(['.', ':']).next().unwrap_or(recv);
-                            servers[first_start..]
+                            servers[..]
                                 .iter()
                                 .any(|d| d.file == f.path && d.var.as_deref() == Some(head))
                         });
@@ -916,12 +915,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                             if let Some(m) = go_mirror_of(reg, f, &go_mirrors) {
                                 let res = interpret_in_scope(reg, &r);
                                 for (line, reason) in res.unresolved {
-                                    unresolved.push(Unresolved {
-                                        root: root.into(),
-                                        file: f.path.clone(),
-                                        line,
-                                        reason,
-                                    });
+                                    unresolved.push(gap(root, &f.path, line, reason));
                                 }
                                 for mut d in res.drafts {
                                     d.style = format!("go.adapted({})", m.via);
@@ -932,12 +926,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         }
                         if !reg_accepted(reg, sdk, f) {
                             if let Some(reason) = rejected_reason(reg, sdk, f) {
-                                unresolved.push(Unresolved {
-                                    root: root.into(),
-                                    file: f.path.clone(),
-                                    line: reg.line,
-                                    reason,
-                                });
+                                unresolved.push(gap(root, &f.path, reg.line, reason));
                             }
                             continue;
                         }
@@ -949,12 +938,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         }
                         let res = interpret_in_scope(reg, &r);
                         for (line, reason) in res.unresolved {
-                            unresolved.push(Unresolved {
-                                root: root.into(),
-                                file: f.path.clone(),
-                                line,
-                                reason,
-                            });
+                            unresolved.push(gap(root, &f.path, line, reason));
                         }
                         let receiver = py_factory_server(reg, f, &file_syms, &pkg_syms)
                             .or(reg.receiver.clone());
@@ -967,7 +951,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                     }
                 }
                 // ---- attach registrations to this package's servers
-                let local = first_start..servers.len();
+                let local = 0..servers.len();
                 let mut left = Vec::new();
                 let providers = provider_servers(pfiles);
                 for (d, file, receiver, sdk) in drafts {
@@ -998,7 +982,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         sdk,
                     ) {
                         Some(i) => add_draft(
-                            &mut servers[first_start + i].server,
+                            &mut servers[i].server,
                             d,
                             &file,
                             root,
@@ -1031,10 +1015,10 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         })
                         .unwrap_or(0);
                     let ((parent, child, prefix), _) = pending.remove(ready);
-                    let tools = servers[first_start + child].server.tools.clone();
-                    let prompts = servers[first_start + child].server.prompts.clone();
-                    let resources = servers[first_start + child].server.resources.clone();
-                    let into = &mut servers[first_start + parent].server;
+                    let tools = servers[child].server.tools.clone();
+                    let prompts = servers[child].server.prompts.clone();
+                    let resources = servers[child].server.resources.clone();
+                    let into = &mut servers[parent].server;
                     for mut t in tools {
                         if let Some(p) = &prefix {
                             t.name = format!("{p}_{}", t.name);
@@ -1057,7 +1041,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
                         }
                         into.resources.push(r);
                     }
-                    mounted.push(first_start + child);
+                    mounted.push(child);
                 }
                 mounted.sort_unstable();
                 mounted.dedup();
@@ -2212,24 +2196,24 @@ fn add_draft(
     let (name, dynamic) = match d.name {
         Ok(n) => (n, false),
         Err(expr) => {
-            unresolved.push(Unresolved {
-                root: root.into(),
-                file: file.into(),
-                line: d.line,
-                reason: format!("{} name computed at run time: {expr}", what_word(d.what)),
-            });
+            unresolved.push(gap(
+                root,
+                file,
+                d.line,
+                format!("{} name computed at run time: {expr}", what_word(d.what)),
+            ));
             (expr, true)
         }
     };
     match d.what {
         What::Tool => {
             if !d.params_resolved {
-                unresolved.push(Unresolved {
-                    root: root.into(),
-                    file: file.into(),
-                    line: d.line,
-                    reason: format!("input schema of tool {name} not statically known"),
-                });
+                unresolved.push(gap(
+                    root,
+                    file,
+                    d.line,
+                    format!("input schema of tool {name} not statically known"),
+                ));
             }
             s.tools.push(Tool {
                 name,
@@ -2317,15 +2301,11 @@ fn mount_parts(
         Some(_) => None,
         None => {
             let what = sub.or(other).unwrap_or_else(|| "?".into());
-            unresolved.push(Unresolved {
-                root: root.into(),
-                file: file.into(),
-                line: m.line,
-                reason: format!(
-                    "mounted server {what} (into {}) not statically known: its tools are not listed",
-                    m.receiver
-                ),
-            });
+            let reason = format!(
+                "mounted server {what} (into {}) not statically known: its tools are not listed",
+                m.receiver
+            );
+            unresolved.push(gap(root, file, m.line, reason));
             None
         }
     }

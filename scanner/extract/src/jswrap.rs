@@ -127,16 +127,17 @@ fn naming_values(reg: &RegFact) -> Vec<&Value> {
 /// A registration with the bound names in place in its arguments and list items (a dynamic
 /// name then reads as the caller or the list wrote it).
 pub fn with_bound(reg: &crate::facts::RegFact, b: &[(String, Value)]) -> crate::facts::RegFact {
-    let mut reg = reg.clone();
-    let sub = |v: &Value| subst(v, b, 0);
-    reg.args = reg.args.iter().map(sub).collect();
-    reg.items = reg.items.iter().map(sub).collect();
-    reg.kwargs = reg
-        .kwargs
-        .iter()
-        .map(|(k, v)| (k.clone(), sub(v)))
-        .collect();
-    reg
+    map_values(reg, |v| subst(v, b, 0))
+}
+
+/// A copy of a registration with `f` applied to its arguments, keyword arguments and list
+/// items.
+fn map_values(reg: &crate::facts::RegFact, f: impl Fn(&Value) -> Value) -> crate::facts::RegFact {
+    let mut out = reg.clone();
+    out.args = reg.args.iter().map(&f).collect();
+    out.items = reg.items.iter().map(&f).collect();
+    out.kwargs = reg.kwargs.iter().map(|(k, v)| (k.clone(), f(v))).collect();
+    out
 }
 
 /// Replace identifiers bound in `b` (`p`, `p.x.y`) by their values.
@@ -415,15 +416,7 @@ fn expand_file<'a>(
             keep.extend(l.key.iter().cloned());
             keep.extend(l.fields.iter().map(|(_, x)| x.clone()));
         }
-        let close = |v: &Value| inp.modules.close_in(&f.path, v, &keep);
-        let mut closed = reg.clone();
-        closed.args = reg.args.iter().map(close).collect();
-        closed.kwargs = reg
-            .kwargs
-            .iter()
-            .map(|(k, v)| (k.clone(), close(v)))
-            .collect();
-        closed.items = reg.items.iter().map(close).collect();
+        let closed = map_values(reg, |v| inp.modules.close_in(&f.path, v, &keep));
         for (site_file, call, bound, raw, loose) in sites.into_iter().take(MAX_SITES) {
             let receiver = reg.receiver.as_ref().map(|r| {
                 let head = r.split('.').next().unwrap_or(r);
