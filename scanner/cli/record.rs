@@ -180,8 +180,20 @@ pub fn source_lines(
             let Some(text) = text else {
                 return (file, FileLines::default());
             };
-            let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-            let hashes = crate::report::sarif::line_hash_values(&text);
+            // nothing after the last line a location needs is looked at (a suppression
+            // comment is on the line or the one above)
+            let last = at
+                .iter()
+                .map(|(l, _)| *l as usize)
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            let lines: Vec<&str> = text
+                .split('\n')
+                .take(last)
+                .map(|l| l.trim_end_matches('\r'))
+                .collect();
+            let hashes = crate::report::sarif::line_hash_values(&text, last);
             let mut fl = FileLines {
                 readable: true,
                 ..FileLines::default()

@@ -181,7 +181,7 @@ impl Reader<'_> {
         f: impl FnOnce(&[u8]) -> R,
     ) -> std::io::Result<Result<R, crate::scan::Unread>> {
         match self {
-            Reader::Disk(root) => crate::scan::with_limited(&root.join(rel), limit, f),
+            Reader::Disk(root) => crate::scan::with_limited(root, rel, limit, f),
             Reader::Git { .. } => Ok(match self.read(rel, limit)? {
                 Loaded::Bytes(b) if b.len() as u64 > limit => Err(crate::scan::Unread::Grew),
                 Loaded::Bytes(b) => Ok(f(&b)),
@@ -193,7 +193,7 @@ impl Reader<'_> {
     /// Read `rel` (relative, forward slashes) within `limit` bytes.
     pub fn read(&self, rel: &str, limit: u64) -> std::io::Result<Loaded> {
         match self {
-            Reader::Disk(root) => crate::scan::read_limited(&root.join(rel), limit),
+            Reader::Disk(root) => crate::scan::read_limited(root, rel, limit),
             Reader::Git { repo, files } => {
                 let (oid, size) = files.get(rel).copied().ok_or_else(|| {
                     std::io::Error::new(std::io::ErrorKind::NotFound, "not in the tree")

@@ -358,7 +358,7 @@ pub fn columns(line: &str, byte_col: u32) -> (usize, usize) {
 /// started at each line's first kept character; hex, then `:` and the occurrence count.
 #[cfg(test)]
 pub fn line_hashes(text: &str) -> Vec<String> {
-    line_hash_values(text)
+    line_hash_values(text, usize::MAX)
         .into_iter()
         .map(line_hash_text)
         .collect()
@@ -372,7 +372,9 @@ pub fn line_hash_text(h: Option<(u64, u32)>) -> String {
 
 /// [`line_hashes`] before formatting: per line, the rolling hash and its occurrence number
 /// (`None` for a line the algorithm gives no hash). Callers format only the lines they need.
-pub fn line_hash_values(text: &str) -> Vec<Option<(u64, u32)>> {
+/// Lines are hashed in order and a line's count depends only on the lines before it, so the
+/// text after line `upto`'s window is not read (those lines are left out).
+pub fn line_hash_values(text: &str, upto: usize) -> Vec<Option<(u64, u32)>> {
     const BLOCK: usize = 100;
     const MOD: u64 = 37;
     const EOF: u64 = 65535;
@@ -419,8 +421,12 @@ pub fn line_hash_values(text: &str) -> Vec<Option<(u64, u32)>> {
             prev_cr = false;
         }
         if line_numbers[index] != usize::MAX {
-            output(hash, line_numbers[index], &mut out);
+            let line = line_numbers[index];
+            output(hash, line, &mut out);
             line_numbers[index] = usize::MAX;
+            if line >= upto {
+                return by_line(out, line);
+            }
         }
         if line_start {
             line_start = false;
@@ -439,8 +445,13 @@ pub fn line_hash_values(text: &str) -> Vec<Option<(u64, u32)>> {
         }
         update(&mut hash, &mut index, &mut window, 0);
     }
+    by_line(out, line_number)
+}
+
+/// The hashes of lines 1..=`lines` by line (`None` for a line with none).
+fn by_line(mut out: Vec<(usize, (u64, u32))>, lines: usize) -> Vec<Option<(u64, u32)>> {
     out.sort_by_key(|(l, _)| *l);
-    let mut v = vec![None; line_number];
+    let mut v = vec![None; lines];
     for (l, h) in out {
         if l >= 1 && l <= v.len() {
             v[l - 1] = Some(h);
@@ -452,6 +463,38 @@ pub fn line_hash_values(text: &str) -> Vec<Option<(u64, u32)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hashing only up to a line gives that line and the ones before it the hashes of the
+    /// whole text (counts of repeated lines included).
+    #[test]
+    fn line_hashes_up_to_a_line_agree_with_the_whole_text() {
+        let mut text = String::new();
+        for i in 0..300 {
+            // short lines repeat (equal windows, rising counts); some lines are blank
+            match i % 7 {
+                0 => text.push_str("x();\n"),
+                1 => text.push('\n'),
+                2 => text.push_str("\t  y = z + 1;\r\n"),
+                _ => text.push_str(&format!("let v{i} = \"{}\";\n", "é".repeat(i % 5))),
+            }
+        }
+        let whole = line_hash_values(&text, usize::MAX);
+        // (the text ends with a line break: an empty 301st line follows)
+        assert_eq!(whole.len(), 301);
+        for upto in [1, 2, 7, 50, 299, 300, 301, 302] {
+            let part = line_hash_values(&text, upto);
+            assert!(
+                part.len() >= upto.min(301),
+                "upto {upto}: {} lines",
+                part.len()
+            );
+            assert!(
+                part.len() < 301 || upto >= 290,
+                "upto {upto}: nothing skipped"
+            );
+            assert_eq!(part[..], whole[..part.len()], "upto {upto}");
+        }
+    }
 
     /// The vectors of shared/docs/sarif.md §4.
     #[test]

@@ -266,7 +266,7 @@ fn extract_at(
         tree.ok_or(ExtractError::Timeout(budget))
     })?;
     let root = tree.root_node();
-    let ev = Eval { src, root };
+    let ev = Eval::new(src, root);
     let mut facts = FileFacts::default();
     if root.has_error() {
         facts.syntax_error = first_error(root);
@@ -1116,10 +1116,21 @@ fn go_local_strings<'c, 't>(
     node: Node<'t>,
     cache: &'c mut GoLocals,
 ) -> Option<&'c std::collections::HashMap<String, Option<String>>> {
-    let func = ev
-        .ancestors(node)
-        .into_iter()
-        .find(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration"))?;
+    // Go functions and methods do not nest: the outermost one around the node, found walking
+    // down from the root (one step in a file that parses: they are declared at the top level)
+    let mut cur = ev.root;
+    let func = loop {
+        let next = cur
+            .child_with_descendant(node)
+            .filter(|n| n.id() != node.id())?;
+        if matches!(
+            next.kind_str(),
+            "function_declaration" | "method_declaration"
+        ) {
+            break next;
+        }
+        cur = next;
+    };
     Some(cache.entry(func.id()).or_insert_with(|| {
         let mut m: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();

@@ -256,6 +256,9 @@ pub struct Eval<'s, 'r> {
     pub src: &'s [u8],
     /// The root of the tree every node evaluated belongs to.
     pub root: Node<'r>,
+    /// `src` as text when it is valid UTF-8 (checked once, rather than every node's text on
+    /// every call).
+    pub text: Option<&'s str>,
 }
 
 impl<'s, 'r> Eval<'s, 'r> {
@@ -279,8 +282,21 @@ impl<'s, 'r> Eval<'s, 'r> {
         out
     }
 
+    pub fn new(src: &'s [u8], root: Node<'r>) -> Eval<'s, 'r> {
+        Eval {
+            src,
+            root,
+            text: std::str::from_utf8(src).ok(),
+        }
+    }
+
+    /// A node's source text ("" when it is not valid UTF-8).
     pub fn text(&self, node: Node) -> &'s str {
-        node.utf8_text(self.src).unwrap_or("")
+        match self.text {
+            // a range that does not fall on character boundaries is not text either
+            Some(t) => t.get(node.start_byte()..node.end_byte()).unwrap_or(""),
+            None => node.utf8_text(self.src).unwrap_or(""),
+        }
     }
 
     pub fn value(&self, node: Node) -> Value {
