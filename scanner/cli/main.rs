@@ -204,8 +204,8 @@ fn report(
     });
     let inv = &inventory;
     let rendered = match format {
-        Format::Json => report::json(inv),
-        Format::Sarif => report::sarif::render(
+        Format::Json => report::Rendered::Json(report::JsonPieces::new(inv)),
+        Format::Sarif => report::Rendered::Text(report::sarif::render(
             inv,
             rules,
             &report::sarif::Options {
@@ -214,19 +214,20 @@ fn report(
             },
             &lines,
             &root_uris,
-        ),
-        Format::Csv => report::matrix::csv(inv),
-        Format::Markdown => report::matrix::markdown(inv),
-        Format::Text => report::text::render(inv),
+        )),
+        Format::Csv => report::Rendered::Text(report::matrix::csv(inv)),
+        Format::Markdown => report::Rendered::Text(report::matrix::markdown(inv)),
+        Format::Text => report::Rendered::Text(report::text::render(inv)),
     };
     timer.lap("render");
     match &args.output {
-        Some(path) => write_atomic(path, rendered.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            write_atomic(path, &rendered).with_context(|| format!("writing {}", path.display()))?
+        }
         None => {
             widen_pipe(&std::io::stdout(), rendered.len());
-            let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes())?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            rendered.write_to(&mut out)?;
             out.flush()?;
         }
     }
@@ -327,13 +328,17 @@ fn show_rule(args: RuleArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Write to a temporary file beside the target, then rename over it.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_atomic(path: &Path, rendered: &report::Rendered) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        rendered.write_to(&mut out)?;
+        out.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

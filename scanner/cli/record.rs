@@ -125,7 +125,7 @@ fn locations(servers: &[Server], configs: &[Config]) -> BTreeMap<String, BTreeSe
     use rayon::prelude::*;
     type Locs = BTreeMap<String, BTreeSet<(u32, u32)>>;
     // each server and config on its own (a set union: the order does not matter)
-    let per_server = servers.par_iter().map(|s| {
+    let per_server = servers.par_iter().with_max_len(1).map(|s| {
         let mut out = Locs::new();
         walk(
             &serde_json::to_value(s).expect("serialises"),
@@ -138,7 +138,7 @@ fn locations(servers: &[Server], configs: &[Config]) -> BTreeMap<String, BTreeSe
         }
         out
     });
-    let per_config = configs.par_iter().map(|c| {
+    let per_config = configs.par_iter().with_max_len(1).map(|c| {
         let mut out = Locs::new();
         walk(
             &serde_json::to_value(c).expect("serialises"),
@@ -168,6 +168,7 @@ pub fn source_lines(
     let locs: Vec<(String, BTreeSet<(u32, u32)>)> =
         locations(servers, configs).into_iter().collect();
     locs.into_par_iter()
+        .with_max_len(1)
         .map(|(file, at)| {
             let text = if file.is_empty() || file.split('/').any(|p| p == "..") {
                 None

@@ -10,73 +10,128 @@ use mcpsweep_model::{Config, Coverage, Finding, Inventory, Root, ScannerInfo, Se
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// The inventory as pretty JSON: exactly `serde_json::to_string_pretty(inv)` and a newline,
-/// with the long arrays (servers, configs, findings) rendered element by element side by side
-/// and spliced into the rest.
-pub fn json(inv: &Inventory) -> String {
-    /// `Inventory`'s fields in its order, the long arrays left empty.
-    #[derive(Serialize)]
-    struct Shell<'a> {
-        schema_version: &'a str,
-        scanner: &'a ScannerInfo,
-        roots: &'a [Root],
-        servers: &'a [Server],
-        configs: &'a [Config],
-        findings: &'a [Finding],
-        coverage: &'a Coverage,
-    }
-    let shell = Shell {
-        schema_version: &inv.schema_version,
-        scanner: &inv.scanner,
-        roots: &inv.roots,
-        servers: &[],
-        configs: &[],
-        findings: &[],
-        coverage: &inv.coverage,
-    };
-    let shell = serde_json::to_string_pretty(&shell).expect("the inventory serialises");
-    let arrays: Vec<(&str, Vec<Vec<u8>>)> = vec![
-        ("servers", array(&inv.servers)),
-        ("configs", array(&inv.configs)),
-        ("findings", array(&inv.findings)),
-    ];
-    // the output is written once: the shell's pieces with the elements in place of the empty
-    // arrays (the top-level keys are the only ones indented by two spaces)
-    let size = shell.len()
-        + 1
-        + arrays
-            .iter()
-            .map(|(_, items)| items.iter().map(|i| i.len() + 2).sum::<usize>() + 8)
-            .sum::<usize>();
-    let mut out: Vec<u8> = Vec::with_capacity(size);
-    let mut rest = shell.as_str();
-    for (key, items) in &arrays {
-        if items.is_empty() {
-            continue;
+/// A rendered output, written out piece by piece.
+pub enum Rendered {
+    Text(String),
+    Json(JsonPieces),
+}
+
+impl Rendered {
+    pub fn len(&self) -> usize {
+        match self {
+            Rendered::Text(s) => s.len(),
+            Rendered::Json(j) => j.len(),
         }
-        let empty = format!("\n  \"{key}\": []");
-        let at = rest.find(&empty).expect("the shell has every array");
-        out.extend_from_slice(&rest.as_bytes()[..at]);
-        out.extend_from_slice(format!("\n  \"{key}\": [\n").as_bytes());
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(b",\n");
+    }
+
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            Rendered::Text(s) => out.write_all(s.as_bytes()),
+            Rendered::Json(j) => j.write_to(out),
+        }
+    }
+}
+
+/// The inventory as pretty JSON, in pieces: the rest of the inventory with the long arrays
+/// (servers, configs, findings) left empty, and their elements rendered one by one side by
+/// side. Written out in order, the pieces are exactly `serde_json::to_string_pretty(inv)` and
+/// a newline; they are never joined into one string (a copy of the whole output, ~20 MB on
+/// the scan benchmark, made by one thread at the end of the run).
+pub struct JsonPieces {
+    shell: String,
+    arrays: Vec<(&'static str, Vec<Vec<u8>>)>,
+}
+
+impl JsonPieces {
+    pub fn new(inv: &Inventory) -> JsonPieces {
+        /// `Inventory`'s fields in its order, the long arrays left empty.
+        #[derive(Serialize)]
+        struct Shell<'a> {
+            schema_version: &'a str,
+            scanner: &'a ScannerInfo,
+            roots: &'a [Root],
+            servers: &'a [Server],
+            configs: &'a [Config],
+            findings: &'a [Finding],
+            coverage: &'a Coverage,
+        }
+        let shell = Shell {
+            schema_version: &inv.schema_version,
+            scanner: &inv.scanner,
+            roots: &inv.roots,
+            servers: &[],
+            configs: &[],
+            findings: &[],
+            coverage: &inv.coverage,
+        };
+        let pieces = JsonPieces {
+            shell: serde_json::to_string_pretty(&shell).expect("the inventory serialises"),
+            arrays: vec![
+                ("servers", array(&inv.servers)),
+                ("configs", array(&inv.configs)),
+                ("findings", array(&inv.findings)),
+            ],
+        };
+        // every test that renders JSON (debug builds) checks the pieces against the plain
+        // rendering, and their length
+        #[cfg(debug_assertions)]
+        {
+            let mut out = Vec::new();
+            pieces.write_to(&mut out).expect("writing to memory");
+            assert_eq!(
+                out.len(),
+                pieces.len(),
+                "JsonPieces::len counts what is written"
+            );
+            assert_eq!(
+                String::from_utf8(out).expect("serde_json writes UTF-8"),
+                serde_json::to_string_pretty(inv).expect("the inventory serialises") + "\n",
+                "the shell's fields follow Inventory's"
+            );
+        }
+        pieces
+    }
+
+    /// Bytes written by [`JsonPieces::write_to`].
+    pub fn len(&self) -> usize {
+        self.shell.len()
+            + 1
+            + self
+                .arrays
+                .iter()
+                .filter(|(_, items)| !items.is_empty())
+                .map(|(_, items)| {
+                    // `\n  "key": [\n` .. `\n  ]` in place of `\n  "key": []`: the items,
+                    // their separators and 4 bytes more
+                    items.iter().map(|i| i.len()).sum::<usize>() + 2 * (items.len() - 1) + 4
+                })
+                .sum::<usize>()
+    }
+
+    /// The shell's pieces with the elements in place of the empty arrays (the top-level keys
+    /// are the only ones indented by two spaces).
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut rest = self.shell.as_str();
+        for (key, items) in &self.arrays {
+            if items.is_empty() {
+                continue;
             }
-            out.extend_from_slice(item);
+            let empty = format!("\n  \"{key}\": []");
+            let at = rest.find(&empty).expect("the shell has every array");
+            out.write_all(&rest.as_bytes()[..at])?;
+            out.write_all(format!("\n  \"{key}\": [\n").as_bytes())?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(item)?;
+            }
+            out.write_all(b"\n  ]")?;
+            rest = &rest[at + empty.len()..];
         }
-        out.extend_from_slice(b"\n  ]");
-        rest = &rest[at + empty.len()..];
+        out.write_all(rest.as_bytes())?;
+        out.write_all(b"\n")
     }
-    out.extend_from_slice(rest.as_bytes());
-    out.push(b'\n');
-    let s = String::from_utf8(out).expect("serde_json writes UTF-8");
-    // every test that renders JSON checks the splice against the plain rendering
-    debug_assert_eq!(
-        s,
-        serde_json::to_string_pretty(inv).expect("the inventory serialises") + "\n",
-        "the shell's fields follow Inventory's"
-    );
-    s
 }
 
 /// The elements of a top-level array as `to_string_pretty` writes them inside the inventory
@@ -84,6 +139,7 @@ pub fn json(inv: &Inventory) -> String {
 fn array<T: Serialize + Sync>(items: &[T]) -> Vec<Vec<u8>> {
     items
         .par_iter()
+        .with_max_len(16)
         .map(|x| {
             let mut one = b"    ".to_vec();
             let mut ser = serde_json::Serializer::pretty(Indented(&mut one));

@@ -744,6 +744,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
         let packages: Vec<(&PackageKey, &Vec<&SourceFile>)> = packages.iter().collect();
         packages
             .par_iter()
+            .with_max_len(1)
             .map(|&(key, pfiles)| {
                 let mut servers: Vec<ServerDraft> = Vec::new();
                 let mut unresolved: Vec<Unresolved> = Vec::new();
@@ -1219,7 +1220,7 @@ pub fn assemble(root: &str, files: &[SourceFile], manifests: &[Manifest]) -> Ass
 
     // ---- what the tools do and what the servers hold and reach (each server on its own)
     use rayon::prelude::*;
-    servers.par_iter_mut().for_each(|d| {
+    servers.par_iter_mut().with_max_len(1).for_each(|d| {
         let lang = lang_of(&d.server.language);
         let key = (d.server.dir.clone(), eco_of(lang));
         let pfiles: Vec<&SourceFile> = match packages.get(&key) {

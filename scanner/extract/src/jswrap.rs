@@ -341,8 +341,11 @@ pub fn expand<'a>(inp: &Inputs<'a, '_>) -> JsExpansions<'a> {
     // each file's templates on their own, side by side; joined in file order
     use rayon::prelude::*;
     let js: Vec<&'a SourceFile> = inp.files.iter().filter(|f| is_js(f.lang)).collect();
-    let per_file: Vec<FileExpansions<'a>> =
-        js.par_iter().map(|f| expand_file(inp, &calls, f)).collect();
+    let per_file: Vec<FileExpansions<'a>> = js
+        .par_iter()
+        .with_max_len(1)
+        .map(|f| expand_file(inp, &calls, f))
+        .collect();
     for part in per_file {
         out.templates.extend(part.templates);
         for (site, exps) in part.by_site_ordered {
