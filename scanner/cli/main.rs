@@ -16,7 +16,7 @@ use anyhow::Context;
 use args::{Cli, Command, FailOn, Format, MergeArgs, ReportArgs, RuleArgs, RulesArgs, ScanArgs};
 use clap::Parser;
 use mcpsweep_audit::{RuleSet, Severity};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -226,9 +226,7 @@ fn report(
         }
         None => {
             widen_pipe(&std::io::stdout(), rendered.len());
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            rendered.write_to(&mut out)?;
-            out.flush()?;
+            rendered.write_buffered(std::io::stdout().lock())?;
         }
     }
     if format == Format::Sarif && inv.roots.len() > 20 {
@@ -334,11 +332,7 @@ fn write_atomic(path: &Path, rendered: &report::Rendered) -> anyhow::Result<()> 
         _ => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        rendered.write_to(&mut out)?;
-        out.flush()?;
-    }
+    rendered.write_buffered(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -30,6 +30,14 @@ impl Rendered {
             Rendered::Json(j) => j.write_to(out),
         }
     }
+
+    /// [`Rendered::write_to`] through a 1 MiB buffer (the JSON pieces are many small writes),
+    /// flushed.
+    pub fn write_buffered(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+        self.write_to(&mut out)?;
+        std::io::Write::flush(&mut out)
+    }
 }
 
 /// The inventory as pretty JSON, in pieces: the rest of the inventory with the long arrays
