@@ -192,8 +192,8 @@ impl Lang {
 
     /// The grammar a file of this language is parsed with. JavaScript is parsed with the
     /// TypeScript grammar, which extends it (same node kinds for every JavaScript construct):
-    /// one query compiled for both instead of two, and query compilation is the largest
-    /// fixed cost of a sweep (about 0.1 CPU-s per grammar and query set).
+    /// one query compiled for both instead of two (a few ms each since the analysis is
+    /// skipped, see [`Analysis`]; about 0.1 CPU-s each before).
     pub fn language(self) -> Language {
         self.parse_as().spec().grammar.into()
     }
@@ -216,15 +216,34 @@ impl Lang {
         let lang = self.parse_as();
         let idx = LANGS.iter().position(|s| s.lang == lang).unwrap();
         CELLS[idx].get_or_init(|| {
-            compile_query(lang).unwrap_or_else(|e| panic!("embedded query for {lang:?}: {e}"))
+            compile_query(lang, Analysis::Skip)
+                .unwrap_or_else(|e| panic!("embedded query for {lang:?}: {e}"))
         })
     }
 }
 
+/// Whether compiling a query runs tree-sitter's analysis of its patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Analysis {
+    /// `Query::new`: every pattern with child patterns is walked through the grammar's parse
+    /// table, which proves some steps complete a match and rejects patterns that can never
+    /// match. It was 90% of compiling the embedded queries: 0.2 CPU-s per scan for the four
+    /// languages, against ~3 CPU-s for a whole scan of the benchmark tree.
+    Check,
+    /// `Query::new_unanalyzed` (vendor/tree-sitter's patch): the same matches, the cursor
+    /// merely keeps a few more alternative states. The scanner compiles the embedded
+    /// queries this way; the test suite compiles them with `Check`.
+    Skip,
+}
+
 /// Compile the concatenated query sources of a language. Public so tests can report errors.
-pub fn compile_query(lang: Lang) -> Result<Query, String> {
+pub fn compile_query(lang: Lang, analysis: Analysis) -> Result<Query, String> {
     let source = lang.spec().queries.concat();
-    Query::new(&lang.language(), &source).map_err(|e| {
+    let compiled = match analysis {
+        Analysis::Check => Query::new(&lang.language(), &source),
+        Analysis::Skip => Query::new_unanalyzed(&lang.language(), &source),
+    };
+    compiled.map_err(|e| {
         format!(
             "{:?} at row {} col {}: {}",
             e.kind,
@@ -233,4 +252,96 @@ pub fn compile_query(lang: Lang) -> Result<Query, String> {
             e.message
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use streaming_iterator::StreamingIterator;
+    use tree_sitter::{Parser, QueryCursor};
+
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every match of a query on a tree: pattern, then each capture's name and byte range.
+    fn matches(q: &Query, tree: &tree_sitter::Tree, src: &[u8]) -> Vec<String> {
+        let mut cursor = QueryCursor::new();
+        let mut it = cursor.matches(q, tree.root_node(), src);
+        let mut out = Vec::new();
+        while let Some(m) = it.next() {
+            let caps: Vec<String> = m
+                .captures()
+                .iter()
+                .map(|c| {
+                    let r = c.node.byte_range();
+                    format!(
+                        "@{}={}..{}",
+                        q.capture_names()[c.index as usize],
+                        r.start,
+                        r.end
+                    )
+                })
+                .collect();
+            out.push(format!("#{} {}", m.pattern_index, caps.join(" ")));
+        }
+        out
+    }
+
+    /// The queries the scanner compiles without tree-sitter's analysis give exactly the
+    /// matches of the analysed ones, in the same order, on every corpus source file.
+    #[test]
+    fn unanalyzed_queries_match_like_analyzed_ones() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut paths = Vec::new();
+        files(&corpus, &mut paths);
+        paths.sort();
+        let mut compared = [0usize; 6];
+        let mut total_matches = 0;
+        for (i, spec) in LANGS.iter().enumerate() {
+            if spec.lang.parse_as() != spec.lang {
+                continue; // parsed with another language's grammar and query
+            }
+            let checked = compile_query(spec.lang, Analysis::Check).unwrap();
+            let skipped = compile_query(spec.lang, Analysis::Skip).unwrap();
+            assert_eq!(checked.pattern_count(), skipped.pattern_count());
+            let mut parser = Parser::new();
+            parser.set_language(&spec.lang.language()).unwrap();
+            for p in &paths {
+                let Some(lang) = Lang::from_path(&p.to_string_lossy()) else {
+                    continue;
+                };
+                // (no corpus file is TSX: its grammar parses the TypeScript and JavaScript ones)
+                let tsx = spec.lang == Lang::Tsx && lang.is_js_family();
+                if lang.parse_as() != spec.lang && !tsx {
+                    continue;
+                }
+                let src = std::fs::read(p).unwrap();
+                let tree = parser.parse(&src, None).unwrap();
+                let a = matches(&checked, &tree, &src);
+                assert_eq!(a, matches(&skipped, &tree, &src), "{}", p.display());
+                compared[i] += 1;
+                total_matches += a.len();
+            }
+        }
+        // the corpus has sources of the four languages
+        for (i, spec) in LANGS.iter().enumerate() {
+            if spec.lang.parse_as() == spec.lang {
+                assert!(
+                    compared[i] > 3,
+                    "{:?}: {} corpus files",
+                    spec.lang,
+                    compared[i]
+                );
+            }
+        }
+        assert!(total_matches > 1000, "{total_matches} matches compared");
+    }
 }

@@ -593,6 +593,16 @@ unsafe extern "C" {
     ) -> *mut TSQuery;
 }
 unsafe extern "C" {
+    #[doc = " mcpsweep patch. Like `ts_query_new`, without the analysis that walks the language's\n parse table for every pattern with child patterns (see api.h)."]
+    pub fn ts_query_new_unanalyzed(
+        language: *const TSLanguage,
+        source: *const ::core::ffi::c_char,
+        source_len: u32,
+        error_offset: *mut u32,
+        error_type: *mut TSQueryError,
+    ) -> *mut TSQuery;
+}
+unsafe extern "C" {
     #[doc = " Delete a query, freeing all of the memory that it used."]
     pub fn ts_query_delete(self_: *mut TSQuery);
 }

@@ -2492,19 +2492,43 @@ impl Query {
         unsafe { Self::from_raw_parts(ptr, source) }
     }
 
+    /// mcpsweep patch. Like [`Query::new`], without the analysis that walks the language's
+    /// parse table for every pattern with child patterns (most of the time `new` takes on a
+    /// large grammar). The query matches the same nodes, but a pattern that can never match
+    /// is not reported as a [`QueryErrorKind::Structure`] error: check queries with `new`.
+    pub fn new_unanalyzed(language: &Language, source: &str) -> Result<Self, QueryError> {
+        let ptr = Self::new_raw_with(ffi::ts_query_new_unanalyzed, language, source)?;
+        unsafe { Self::from_raw_parts(ptr, source) }
+    }
+
     /// Constructs a raw [`TSQuery`](ffi::TSQuery) pointer without performing extra checks specific to the rust
     /// bindings, such as predicate validation. A [`Query`] object can be constructed from the
     /// returned pointer using [`from_raw_parts`](Query::from_raw_parts). The caller is
     /// responsible for ensuring that the returned pointer is eventually freed by calling
     /// [`ts_query_delete`](ffi::ts_query_delete).
     pub fn new_raw(language: &Language, source: &str) -> Result<*mut ffi::TSQuery, QueryError> {
+        Self::new_raw_with(ffi::ts_query_new, language, source)
+    }
+
+    /// mcpsweep patch: [`Query::new_raw`] with the given constructor.
+    fn new_raw_with(
+        new: unsafe extern "C" fn(
+            *const ffi::TSLanguage,
+            *const c_char,
+            u32,
+            *mut u32,
+            *mut ffi::TSQueryError,
+        ) -> *mut ffi::TSQuery,
+        language: &Language,
+        source: &str,
+    ) -> Result<*mut ffi::TSQuery, QueryError> {
         let mut error_offset = 0u32;
         let mut error_type: ffi::TSQueryError = 0;
         let bytes = source.as_bytes();
 
         // Compile the query.
         let ptr = unsafe {
-            ffi::ts_query_new(
+            new(
                 language.0,
                 bytes.as_ptr().cast::<c_char>(),
                 bytes.len() as u32,

@@ -1653,7 +1653,8 @@ static void ts_query__dump_steps(const TSQuery *self, const char *label) {
 }
 #endif
 
-static bool ts_query__analyze_patterns(TSQuery *self, unsigned *error_offset) {
+// mcpsweep patch: `analyze` false skips the per-pattern walk of the parse table (see below).
+static bool ts_query__analyze_patterns(TSQuery *self, unsigned *error_offset, bool analyze) {
   Array(uint16_t) non_rooted_pattern_start_steps = array_new();
   for (unsigned i = 0; i < self->pattern_map.size; i++) {
     PatternEntry *pattern = array_get(&self->pattern_map, i);
@@ -1960,7 +1961,16 @@ static bool ts_query__analyze_patterns(TSQuery *self, unsigned *error_offset) {
     #endif
 
     analysis.did_abort = false;
-    ts_query__perform_analysis(self, &subgraphs, &analysis);
+    // mcpsweep patch: without `analyze`, the parse table is not walked and every step below
+    // this parent is treated as fallible: the path taken for a pattern whose analysis aborts
+    // (too deep or too many iterations). Matches are the same; what is lost is the check for
+    // patterns that can never match (TSQueryErrorStructure) and the cursor's shortcut for
+    // steps guaranteed to complete a match.
+    if (analyze) {
+      ts_query__perform_analysis(self, &subgraphs, &analysis);
+    } else {
+      analysis.did_abort = true;
+    }
 
     // If this pattern could not be fully analyzed, then every step should
     // be considered fallible.
@@ -3020,12 +3030,13 @@ static TSQueryError ts_query__parse_pattern(
   return 0;
 }
 
-TSQuery *ts_query_new(
+static TSQuery *ts_query__new(
   const TSLanguage *language,
   const char *source,
   uint32_t source_len,
   uint32_t *error_offset,
-  TSQueryError *error_type
+  TSQueryError *error_type,
+  bool analyze
 ) {
   if (
     !language ||
@@ -3196,7 +3207,7 @@ TSQuery *ts_query_new(
     ts_query__dump_steps(self, "post-parse");
   #endif
 
-  if (!ts_query__analyze_patterns(self, error_offset)) {
+  if (!ts_query__analyze_patterns(self, error_offset, analyze)) {
     *error_type = TSQueryErrorStructure;
     ts_query_delete(self);
     return NULL;
@@ -3208,6 +3219,27 @@ TSQuery *ts_query_new(
 
   array_delete(&self->string_buffer);
   return self;
+}
+
+TSQuery *ts_query_new(
+  const TSLanguage *language,
+  const char *source,
+  uint32_t source_len,
+  uint32_t *error_offset,
+  TSQueryError *error_type
+) {
+  return ts_query__new(language, source, source_len, error_offset, error_type, true);
+}
+
+// mcpsweep patch
+TSQuery *ts_query_new_unanalyzed(
+  const TSLanguage *language,
+  const char *source,
+  uint32_t source_len,
+  uint32_t *error_offset,
+  TSQueryError *error_type
+) {
+  return ts_query__new(language, source, source_len, error_offset, error_type, false);
 }
 
 void ts_query_delete(TSQuery *self) {

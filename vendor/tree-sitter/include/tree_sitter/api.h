@@ -936,6 +936,20 @@ TSQuery *ts_query_new(
 );
 
 /**
+ * mcpsweep patch. Like `ts_query_new`, without the analysis that walks the language's parse
+ * table for every pattern with child patterns. The query matches the same nodes; it does not
+ * report patterns that can never match (`TSQueryErrorStructure`), and the cursor keeps
+ * alternative states for steps the analysis would have proven to complete a match.
+ */
+TSQuery *ts_query_new_unanalyzed(
+  const TSLanguage *language,
+  const char *source,
+  uint32_t source_len,
+  uint32_t *error_offset,
+  TSQueryError *error_type
+);
+
+/**
  * Delete a query, freeing all of the memory that it used.
  */
 void ts_query_delete(TSQuery *self);
