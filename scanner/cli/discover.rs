@@ -131,7 +131,8 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Walked> {
     let mut out = merged.into_inner().expect("no walker thread panicked");
     {
         use rayon::slice::ParallelSliceMut;
-        out.files.par_sort_by(|a, b| a.rel.cmp(&b.rel));
+        // (paths are unique: an unstable sort gives the one order)
+        out.files.par_sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     }
     out.errors.sort();
     Ok(out)
@@ -209,9 +210,27 @@ impl ignore::ParallelVisitor for Visitor<'_> {
 }
 
 fn rel_of(root: &Path, p: &Path) -> String {
+    // the common case, without comparing the paths component by component nor an
+    // allocation per component: the walker's path is the root's bytes, a slash and a UTF-8
+    // rest whose components are the parts between its slashes
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (r, b) = (root.as_os_str().as_bytes(), p.as_os_str().as_bytes());
+        let rest = b.strip_prefix(r).and_then(|rest| {
+            if r.ends_with(b"/") {
+                Some(rest)
+            } else {
+                rest.strip_prefix(b"/")
+            }
+        });
+        if let Some(s) = rest.and_then(|x| std::str::from_utf8(x).ok()) {
+            if s.split('/').all(|c| !c.is_empty() && c != ".") {
+                return s.to_string();
+            }
+        }
+    }
     let rel = p.strip_prefix(root).unwrap_or(p);
-    // the common case, without an allocation per component: a UTF-8 path whose components
-    // are the parts between its slashes
     #[cfg(unix)]
     if let Some(s) = rel.to_str() {
         if s.split('/').all(|c| !c.is_empty() && c != ".") {
@@ -267,6 +286,18 @@ mod tests {
         // not the plain case: the components, joined
         assert_eq!(rel_of(root, Path::new("/r/x/a//./b.ts")), "a/b.ts");
         assert_eq!(rel_of(root, Path::new("/r/x")), "");
+        // the root as given: a trailing slash, `.`, a relative path
+        assert_eq!(
+            rel_of(Path::new("/r/x/"), Path::new("/r/x/a/b.ts")),
+            "a/b.ts"
+        );
+        assert_eq!(rel_of(Path::new("."), Path::new("./a/b.ts")), "a/b.ts");
+        assert_eq!(
+            rel_of(Path::new("corpus"), Path::new("corpus/a.py")),
+            "a.py"
+        );
+        // a byte prefix of the root that is not its folder: not cut
+        assert!(rel_of(Path::new("/r/x"), Path::new("/r/xy/a.ts")).ends_with("r/xy/a.ts"));
     }
 
     #[test]

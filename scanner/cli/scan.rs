@@ -359,7 +359,7 @@ fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -
     // modules those files import (tool modules behind a barrel file).
     let mut searched = Searched::default();
     // each marker-less file's package, computed once for all rounds
-    let others: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)> = {
+    let others = {
         let packages = mcpsweep_extract::assemble::Packages::new(&manifests);
         // a file's package depends on its folder and language: found once per folder
         fn folder(rel: &str) -> Option<&str> {
@@ -380,11 +380,13 @@ fn scan_root(ctx: &Ctx, label: &str, path: Result<std::path::PathBuf, String>) -
                 })
             })
             .collect();
-        others
-            .into_iter()
-            .zip(keys)
-            .map(|((rel, lang), key)| (rel, lang, key))
-            .collect()
+        Others::new(
+            others
+                .into_iter()
+                .zip(keys)
+                .map(|((rel, lang), key)| (rel, lang, key))
+                .collect(),
+        )
     };
     for _round in 0..4 {
         let extra = symbol_files(&reader, &sources, &manifests, &others, ctx, &mut searched);
@@ -480,7 +482,7 @@ fn symbol_files(
     reader: &crate::repo::Reader,
     sources: &[SourceFile],
     manifests: &[Manifest],
-    others: &[(String, Lang, mcpsweep_extract::assemble::PackageKey)],
+    others: &Others,
     ctx: &Ctx,
     searched: &mut Searched,
 ) -> Vec<(String, Lang, mcpsweep_extract::FileFacts)> {
@@ -591,16 +593,34 @@ fn symbol_files(
         |k: &mcpsweep_extract::assemble::PackageKey| holding.contains(k) || dependents.contains(k);
     let parsed = &searched.parsed;
     let needles = Needles::new(&wanted);
-    let mut out: Vec<_> = others
+    let is_js = |lang: &Lang| matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+    // The files worth a look: those of the packages with needles, the JS/TS files of the
+    // relevant packages when there are wrapper calls to find, and the imported modules.
+    // Packages are looked at, not each file: most files are in no package the pass looks
+    // into.
+    let mut look: Vec<usize> = Vec::new();
+    for (key, runs) in &others.by_package {
+        let has_needles = needles.of.contains_key(key);
+        let wrappers_here = wrapper_calls.is_some() && relevant(key);
+        if !has_needles && !wrappers_here {
+            continue;
+        }
+        for i in runs.iter().flat_map(|r| r.clone()) {
+            if has_needles || is_js(&others.files[i].1) {
+                look.push(i);
+            }
+        }
+    }
+    look.extend(modules.iter().filter_map(|m| others.index_of(m)));
+    look.sort_unstable();
+    look.dedup();
+    let mut out: Vec<_> = look
         .par_iter()
         .with_max_len(64)
-        .filter_map(|(rel, lang, key)| {
+        .filter_map(|&i| {
+            let (rel, lang, key) = &others.files[i];
             let m = needles.of.get(key);
-            let js = matches!(lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
-            // cheap checks first: most files are in no package the pass looks into
-            if m.is_none() && !(js && relevant(key)) && modules.is_empty() {
-                return None;
-            }
+            let js = is_js(lang);
             if parsed.contains(rel) {
                 return None;
             }
@@ -630,6 +650,47 @@ fn symbol_files(
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The files with no SDK marker that the second pass may read, in path order, with their
+/// package; and where each package's files are, computed once for all rounds.
+struct Others {
+    files: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)>,
+    /// per package, the runs of `files` in it
+    by_package: std::collections::HashMap<
+        mcpsweep_extract::assemble::PackageKey,
+        Vec<std::ops::Range<usize>>,
+    >,
+}
+
+impl Others {
+    fn new(mut files: Vec<(String, Lang, mcpsweep_extract::assemble::PackageKey)>) -> Others {
+        // (walks and git trees list files in path order already; `index_of` needs it)
+        if !files.windows(2).all(|w| w[0].0 < w[1].0) {
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let mut by_package: std::collections::HashMap<_, Vec<std::ops::Range<usize>>> =
+            std::collections::HashMap::new();
+        let mut start = 0;
+        // files of a folder share a package: a run per folder (or less)
+        for i in 1..=files.len() {
+            if i == files.len() || files[i].2 != files[start].2 {
+                by_package
+                    .entry(files[start].2.clone())
+                    .or_default()
+                    .push(start..i);
+                start = i;
+            }
+        }
+        Others { files, by_package }
+    }
+
+    /// The index of the file at this path, if it is one of them.
+    fn index_of(&self, rel: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|(r, _, _)| r.as_str().cmp(rel))
+            .ok()
+    }
 }
 
 /// The needles of every package in one automaton (one build per round, however many
