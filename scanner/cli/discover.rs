@@ -230,13 +230,8 @@ fn rel_of(root: &Path, p: &Path) -> String {
             }
         }
     }
+    // otherwise (`a//./b`, a root spelled differently, not UTF-8): the components, joined
     let rel = p.strip_prefix(root).unwrap_or(p);
-    #[cfg(unix)]
-    if let Some(s) = rel.to_str() {
-        if s.split('/').all(|c| !c.is_empty() && c != ".") {
-            return s.to_string();
-        }
-    }
     let s: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
